@@ -1,0 +1,17 @@
+# Third-party libraries, all from Debian 12 packages (see ops/lib/deps.sh for the list).
+find_package(Threads REQUIRED)
+find_package(Boost 1.74 REQUIRED)
+find_package(OpenSSL 3 REQUIRED)
+find_package(pugixml REQUIRED)
+find_package(LibXml2 REQUIRED)
+find_package(tomlplusplus REQUIRED)
+find_package(nlohmann_json 3 REQUIRED)
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(PQXX REQUIRED IMPORTED_TARGET libpqxx>=6.4)
+
+if(SLUIS_BUILD_TESTS)
+  find_package(GTest REQUIRED)
+endif()
+if(SLUIS_BUILD_BENCH)
+  find_package(benchmark REQUIRED)
+endif()

@@ -1,0 +1,38 @@
+// The admin listener's routes that need no login: liveness, readiness, and (until the web UI
+// takes over "/") a status page. Readiness means: the database answers and its schema is the
+// one this binary was built for.
+#pragma once
+
+#include <utility>  // before Asio 1.18 headers (std::exchange in awaitable.hpp)
+
+#include <string>
+
+#include <boost/asio/awaitable.hpp>
+
+#include "net/http_types.h"
+
+namespace sluis::gateway {
+
+class DbPool;
+
+class AdminRoutes {
+ public:
+  AdminRoutes(DbPool& db, std::string instance_name);
+
+  // Returns 404 for paths it does not own, so that it can be chained.
+  boost::asio::awaitable<HttpResponse> Handle(const HttpRequest& req);
+
+  struct Readiness {
+    bool database_reachable = false;
+    bool schema_current = false;
+    std::string detail;  // one line: "current (v1)", the connection error, ...
+    bool ready() const { return database_reachable && schema_current; }
+  };
+  boost::asio::awaitable<Readiness> CheckReadiness();
+
+ private:
+  DbPool& db_;
+  std::string instance_name_;
+};
+
+}  // namespace sluis::gateway

@@ -1,0 +1,204 @@
+#include "config.h"
+
+#include <filesystem>
+#include <fstream>
+#include <limits>
+#include <set>
+#include <sstream>
+
+#include <toml++/toml.h>
+
+namespace sluis::gateway {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Reads one TOML table, remembering which keys were used, so that a misspelt key is an error
+// instead of a silently ignored setting.
+class Section {
+ public:
+  Section(const toml::table& table, std::string prefix)
+      : table_(table), prefix_(std::move(prefix)) {}
+
+  std::string Key(std::string_view k) const {
+    return prefix_.empty() ? std::string(k) : prefix_ + "." + std::string(k);
+  }
+
+  template <class T>
+  std::optional<T> Get(std::string_view key) {
+    used_.insert(std::string(key));
+    const toml::node* n = table_.get(key);
+    if (!n) return std::nullopt;
+    if constexpr (std::is_same_v<T, std::string>) {
+      if (auto v = n->value<std::string>()) return *v;
+      Fail(key, "expected a string");
+    } else if constexpr (std::is_same_v<T, bool>) {
+      if (auto v = n->value<bool>()) return *v;
+      Fail(key, "expected true or false");
+    } else {
+      if (auto v = n->value<int64_t>()) {
+        if (*v < 0 || static_cast<uint64_t>(*v) > std::numeric_limits<T>::max()) {
+          Fail(key, "out of range");
+        }
+        return static_cast<T>(*v);
+      }
+      Fail(key, "expected an integer");
+    }
+  }
+
+  template <class T>
+  void Read(std::string_view key, T& out) {
+    if (auto v = Get<T>(key)) out = *v;
+  }
+
+  // A sub-table; absent means all defaults.
+  Section Sub(std::string_view key) {
+    used_.insert(std::string(key));
+    const toml::node* n = table_.get(key);
+    if (n && !n->is_table()) Fail(key, "expected a table [" + Key(key) + "]");
+    static const toml::table kEmpty;
+    return Section(n ? *n->as_table() : kEmpty, Key(key));
+  }
+
+  void RejectUnknown() const {
+    for (const auto& [k, v] : table_) {
+      if (!used_.count(std::string(k.str()))) {
+        std::ostringstream msg;
+        msg << "config: unknown key '" << Key(k.str()) << "'";
+        if (v.source().begin) msg << " (line " << v.source().begin.line << ")";
+        throw ConfigError(msg.str());
+      }
+    }
+  }
+
+  [[noreturn]] void Fail(std::string_view key, const std::string& why) const {
+    throw ConfigError("config: " + Key(key) + ": " + why);
+  }
+
+ private:
+  const toml::table& table_;
+  std::string prefix_;
+  std::set<std::string> used_;
+};
+
+std::string ResolvePath(const std::string& base_dir, const std::string& p) {
+  if (p.empty() || fs::path(p).is_absolute()) return p;
+  return (fs::path(base_dir) / p).lexically_normal().string();
+}
+
+void RequireFile(Section& s, std::string_view key, std::string& path, const std::string& base) {
+  path = ResolvePath(base, path);
+  if (path.empty()) s.Fail(key, "missing (a file path is required)");
+  std::error_code ec;
+  if (!fs::is_regular_file(path, ec)) s.Fail(key, "file not found: " + path);
+}
+
+void ReadListener(Section s, ListenerConfig& l) {
+  s.Read("address", l.address);
+  s.Read("port", l.port);
+  s.Read("max_connections", l.max_connections);
+  s.Read("header_timeout_ms", l.header_timeout_ms);
+  s.Read("body_timeout_ms", l.body_timeout_ms);
+  s.Read("idle_timeout_ms", l.idle_timeout_ms);
+  s.Read("max_body_bytes", l.max_body_bytes);
+  s.RejectUnknown();
+  if (l.address.empty()) s.Fail("address", "must not be empty");
+  if (l.max_connections == 0) s.Fail("max_connections", "must be at least 1");
+}
+
+void CheckDatabaseUrl(Section& s, const std::string& url) {
+  // libpq accepts postgresql:// or postgres:// URLs and key=value strings.
+  const bool is_url = url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0;
+  const bool is_kv = url.find('=') != std::string::npos && url.find("://") == std::string::npos;
+  if (!is_url && !is_kv) s.Fail("url", "not a PostgreSQL URL (postgresql://user@host:port/db)");
+}
+
+}  // namespace
+
+Config ParseConfig(const std::string& text, const std::string& base_dir,
+                   const std::string& source_name) {
+  toml::table root;
+  try {
+    root = toml::parse(text, source_name);
+  } catch (const toml::parse_error& e) {
+    std::ostringstream msg;
+    msg << "config: " << source_name << " line " << e.source().begin.line << ": "
+        << e.description();
+    throw ConfigError(msg.str());
+  }
+  Config c;
+  Section top(root, "");
+  top.Read("shared_dir", c.shared_dir);
+  top.Read("io_threads", c.io_threads);
+  ReadListener(top.Sub("ebms"), c.ebms);
+  ReadListener(top.Sub("admin"), c.admin);
+  {
+    Section s = top.Sub("tls");
+    s.Read("cert_file", c.tls.cert_file);
+    s.Read("key_file", c.tls.key_file);
+    s.Read("ca_file", c.tls.ca_file);
+    s.RejectUnknown();
+    RequireFile(s, "cert_file", c.tls.cert_file, base_dir);
+    RequireFile(s, "key_file", c.tls.key_file, base_dir);
+    RequireFile(s, "ca_file", c.tls.ca_file, base_dir);
+  }
+  {
+    Section s = top.Sub("database");
+    s.Read("url", c.database.url);
+    s.Read("url_file", c.database.url_file);
+    s.Read("pool_size", c.database.pool_size);
+    s.Read("auto_migrate", c.database.auto_migrate);
+    s.RejectUnknown();
+    if (!c.database.url.empty() && !c.database.url_file.empty()) {
+      s.Fail("url", "set either url or url_file, not both");
+    }
+    if (!c.database.url_file.empty()) {
+      RequireFile(s, "url_file", c.database.url_file, base_dir);
+    } else if (c.database.url.empty()) {
+      s.Fail("url", "missing (or set url_file)");
+    }
+    if (!c.database.url.empty()) CheckDatabaseUrl(s, c.database.url);
+    if (c.database.pool_size == 0) s.Fail("pool_size", "must be at least 1");
+  }
+  {
+    Section s = top.Sub("log");
+    s.Read("level", c.log.level);
+    s.RejectUnknown();
+    if (c.log.level != "debug" && c.log.level != "info" && c.log.level != "warn" &&
+        c.log.level != "error") {
+      s.Fail("level", "must be debug, info, warn or error");
+    }
+  }
+  top.RejectUnknown();
+  if (c.shared_dir.empty()) top.Fail("shared_dir", "missing (the directory with istandaarden/)");
+  c.shared_dir = ResolvePath(base_dir, c.shared_dir);
+  std::error_code ec;
+  if (!fs::is_directory(fs::path(c.shared_dir) / "istandaarden", ec)) {
+    top.Fail("shared_dir", "no istandaarden/ directory in " + c.shared_dir);
+  }
+  if (c.io_threads == 0) top.Fail("io_threads", "must be at least 1");
+  return c;
+}
+
+Config LoadConfig(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw ConfigError("config: cannot read " + path);
+  std::ostringstream text;
+  text << in.rdbuf();
+  const fs::path abs = fs::absolute(path);
+  Config c = ParseConfig(text.str(), abs.parent_path().string(), path);
+  c.config_path = abs.string();
+  return c;
+}
+
+std::string ResolveDatabaseUrl(const DatabaseConfig& db) {
+  if (db.url_file.empty()) return db.url;
+  std::ifstream in(db.url_file);
+  std::string url;
+  std::getline(in, url);
+  while (!url.empty() && (url.back() == '\r' || url.back() == ' ')) url.pop_back();
+  if (url.empty()) throw ConfigError("config: database.url_file: " + db.url_file + " is empty");
+  return url;
+}
+
+}  // namespace sluis::gateway

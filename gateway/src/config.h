@@ -1,0 +1,70 @@
+// sluisd's configuration: one TOML file, parsed once at start-up, validated, then passed by
+// const& (docs/conventions §7). Defaults are in-line here and documented in
+// ops/sluisd.example.toml. Secrets are referenced by path, never written in the file.
+#pragma once
+
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace sluis::gateway {
+
+// A configuration error: one line that names the key ("config: database.url: missing").
+class ConfigError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+struct ListenerConfig {
+  std::string address = "127.0.0.1";
+  uint16_t port = 0;  // 0: pick a free port (tests); logged at start
+  uint32_t max_connections = 512;
+  uint32_t header_timeout_ms = 10'000;   // whole request header must arrive within this
+  uint32_t body_timeout_ms = 60'000;     // whole body (slow senders are cut off)
+  uint32_t idle_timeout_ms = 60'000;     // keep-alive connections without a request
+  uint64_t max_body_bytes = 36'000'000;  // 25 MB envelope + base64/MIME overhead
+};
+
+struct TlsConfig {
+  std::string cert_file;  // PEM: our certificate chain (server, and client for outbound)
+  std::string key_file;   // PEM private key
+  std::string ca_file;    // PEM bundle of the CAs we trust for peers; never the system store
+};
+
+struct DatabaseConfig {
+  std::string url;       // libpq URL; or
+  std::string url_file;  // a file holding it (keeps the password out of this file)
+  uint32_t pool_size = 4;
+  bool auto_migrate = false;  // apply pending migrations at start instead of refusing work
+};
+
+struct LogConfig {
+  std::string level = "info";  // debug | info | warn | error
+};
+
+struct Config {
+  std::string config_path;  // the file this came from (for relative paths and messages)
+  ListenerConfig ebms{.port = 8443};
+  ListenerConfig admin{.port = 8444, .max_connections = 128, .max_body_bytes = 2'000'000};
+  TlsConfig tls;
+  DatabaseConfig database;
+  LogConfig log;
+  // Directory with the reference material: istandaarden/, ebms/xsd/, sepa/.
+  std::string shared_dir;
+  uint32_t io_threads = 2;
+};
+
+// Reads and validates the file. Throws ConfigError with one line on any problem: unknown key,
+// wrong type, missing required value, a file that does not exist, a URL that does not parse.
+// Relative paths are resolved against the config file's directory.
+Config LoadConfig(const std::string& path);
+
+// Same, from text (tests). base_dir resolves relative paths.
+Config ParseConfig(const std::string& toml_text, const std::string& base_dir,
+                   const std::string& source_name = "config");
+
+// The database URL from database.url or database.url_file.
+std::string ResolveDatabaseUrl(const DatabaseConfig& db);
+
+}  // namespace sluis::gateway

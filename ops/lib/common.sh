@@ -1,0 +1,74 @@
+# Shared by ./ops/run, ./ops/test and the other ops commands. Source it; do not run it.
+# shellcheck shell=bash
+
+SLUIS_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+SLUIS_SHARED=${SLUIS_SHARED:-$(cd "$SLUIS_ROOT/.." && pwd)/shared}
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+warn() { printf 'warning: %s\n' "$*" >&2; }
+die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+# Debian 12 packages Sluis needs to build, run and test.
+SLUIS_APT_PACKAGES=(
+  build-essential cmake ninja-build pkg-config git ca-certificates curl openssl
+  libboost1.74-dev libssl-dev libpugixml-dev libpqxx-dev libxml2-dev
+  libtomlplusplus-dev nlohmann-json3-dev
+  libgtest-dev libgmock-dev libbenchmark-dev
+  postgresql-15 postgresql-client-15
+  clang-format
+)
+# Only the tests need these: the browser and Node for playwright-core.
+SLUIS_APT_TEST_PACKAGES=(chromium nodejs npm)
+
+# ensure_packages PKG...: installs the missing ones with apt-get (needs root).
+ensure_packages() {
+  local missing=()
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  # nodejs/npm may come from elsewhere (nodesource, nvm): a working `node`/`npm` is enough.
+  if [[ " ${missing[*]} " == *" nodejs "* ]] && command -v node >/dev/null; then
+    missing=("${missing[@]/nodejs}")
+  fi
+  if [[ " ${missing[*]} " == *" npm "* ]] && command -v npm >/dev/null; then
+    missing=("${missing[@]/npm}")
+  fi
+  local todo=()
+  for p in "${missing[@]}"; do [[ -n "$p" ]] && todo+=("$p"); done
+  [[ ${#todo[@]} -eq 0 ]] && return 0
+  say "installing: ${todo[*]}"
+  if [[ $(id -u) -ne 0 ]]; then
+    command -v sudo >/dev/null || die "need root (or sudo) to install: ${todo[*]}"
+    sudo DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${todo[@]}"
+  else
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${todo[@]}"
+  fi
+}
+
+# build DIR [cmake options...]: configures (once) and builds with -j2 (the machines have 2 cores).
+build() {
+  local dir=$1; shift
+  local launcher=()
+  command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+  if [[ ! -f "$dir/build.ninja" ]]; then
+    cmake -S "$SLUIS_ROOT" -B "$dir" -G Ninja "${launcher[@]}" \
+      -DSLUIS_SHARED_DIR="$SLUIS_SHARED" "$@" >/dev/null
+  else
+    cmake "$dir" "$@" >/dev/null
+  fi
+  cmake --build "$dir" -j "${SLUIS_JOBS:-2}"
+}
+
+# A free TCP port on 127.0.0.1, starting the search at $1.
+free_port() {
+  local p=$1
+  while (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; do p=$((p + 1)); done
+  echo "$p"
+}
+
+check_shared() {
+  [[ -d "$SLUIS_SHARED/istandaarden" ]] ||
+    die "reference material not found at $SLUIS_SHARED (expected ../shared beside the repo, or set SLUIS_SHARED)"
+}
