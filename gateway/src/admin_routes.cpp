@@ -107,7 +107,7 @@ awaitable<AdminRoutes::Readiness> AdminRoutes::CheckReadiness() {
   co_return r;
 }
 
-awaitable<HttpResponse> AdminRoutes::Handle(const HttpRequest& req) {
+awaitable<HttpResponse> AdminRoutes::Handle(HttpRequest req) {
   const std::string_view path = req.Path();
   if (req.method != "GET" && req.method != "HEAD") {
     co_return HttpResponse::Text(404, "not found\n");

@@ -20,7 +20,8 @@ class AdminRoutes {
   AdminRoutes(DbPool& db, std::string instance_name);
 
   // Returns 404 for paths it does not own, so that it can be chained.
-  boost::asio::awaitable<HttpResponse> Handle(const HttpRequest& req);
+  // By value: a coroutine must own its arguments (it runs after the caller returns).
+  boost::asio::awaitable<HttpResponse> Handle(HttpRequest req);
 
   struct Readiness {
     bool database_reachable = false;

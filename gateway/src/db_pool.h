@@ -16,10 +16,10 @@
 #include <type_traits>
 #include <vector>
 
+#include <boost/asio/associated_executor.hpp>
 #include <boost/asio/async_result.hpp>
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/post.hpp>
-#include <boost/asio/this_coro.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
 #include "sluis/db/connection.h"
@@ -76,10 +76,13 @@ template <class F, class R>
 boost::asio::awaitable<R> DbPool::Run(F f) {
   namespace net = boost::asio;
   using Box = std::optional<std::conditional_t<std::is_void_v<R>, bool, R>>;
-  auto ex = co_await net::this_coro::executor;
+  // The completion goes back to the handler's own executor (the connection's strand). Do not
+  // use `co_await this_coro::executor` for this: with GCC 12 and Asio 1.18 its result is
+  // released twice (heap-use-after-free under ASan; docs/architecture.md).
   Box result =
       co_await net::async_initiate<const net::use_awaitable_t<>&, void(std::exception_ptr, Box)>(
-          [this, ex, f = std::move(f)](auto handler) mutable {
+          [this, f = std::move(f)](auto handler) mutable {
+            auto ex = net::get_associated_executor(handler);
             Post([ex, f = std::move(f), h = std::move(handler)](db::Connection* c,
                                                                 std::exception_ptr err) mutable {
               Box out;

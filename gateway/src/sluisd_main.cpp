@@ -177,7 +177,7 @@ int main(int argc, char** argv) {
     net::co_spawn(
         ioc,
         [&]() -> net::awaitable<void> {
-          net::steady_timer t(co_await net::this_coro::executor);
+          net::steady_timer t(ioc);
           for (int i = 0; i < 50 && admin.active_connections() + ebms.active_connections() > 0;
                ++i) {
             t.expires_after(std::chrono::milliseconds(100));

@@ -46,7 +46,17 @@ SluisdProcess::SluisdProcess(SluisdOptions options) : options_(std::move(options
 }
 
 SluisdProcess::~SluisdProcess() {
-  if (process_ && process_->running()) Stop();
+  if (!process_) return;
+  if (process_->running()) Stop();
+  // A sanitizer report in the daemon fails the test that ran it, whatever it asserted.
+  const std::string err = process_->Stderr();
+  for (const char* marker : {"ERROR: AddressSanitizer", "ERROR: LeakSanitizer", "runtime error:"}) {
+    if (err.find(marker) != std::string::npos) {
+      ADD_FAILURE() << "sluisd reported '" << marker << "' (" << dir_ << "/stderr.log):\n"
+                    << err.substr(0, 4000);
+      break;
+    }
+  }
 }
 
 bool SluisdProcess::Start() {
