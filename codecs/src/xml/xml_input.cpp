@@ -1,0 +1,146 @@
+#include "xml/xml_input.h"
+
+#include <string>
+
+#include "sluis/codecs/limits.h"
+
+namespace sluis::codecs::xml {
+
+Status CheckUtf8(std::string_view s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  size_t i = 0;
+  while (i < n) {
+    const unsigned char c = p[i];
+    if (c < 0x80) {
+      if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+        return MakeError(ErrorKind::kMalformed, "XML",
+                         "control character 0x" + std::to_string(c) + " is not allowed in XML",
+                         "byte " + std::to_string(i));
+      }
+      ++i;
+      continue;
+    }
+    int len = 0;
+    uint32_t cp = 0;
+    if (c >= 0xC2 && c <= 0xDF) {
+      len = 2;
+      cp = c & 0x1F;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      len = 3;
+      cp = c & 0x0F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      len = 4;
+      cp = c & 0x07;
+    } else {
+      return MakeError(ErrorKind::kMalformed, "XML", "invalid UTF-8", "byte " + std::to_string(i));
+    }
+    if (i + len > n) {
+      return MakeError(ErrorKind::kMalformed, "XML", "truncated UTF-8 sequence",
+                       "byte " + std::to_string(i));
+    }
+    for (int k = 1; k < len; ++k) {
+      if ((p[i + k] & 0xC0) != 0x80) {
+        return MakeError(ErrorKind::kMalformed, "XML", "invalid UTF-8",
+                         "byte " + std::to_string(i));
+      }
+      cp = (cp << 6) | (p[i + k] & 0x3F);
+    }
+    if ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
+        (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) || cp == 0xFFFE || cp == 0xFFFF) {
+      return MakeError(ErrorKind::kMalformed, "XML", "invalid UTF-8 code point",
+                       "byte " + std::to_string(i));
+    }
+    i += static_cast<size_t>(len);
+  }
+  return Status::Ok();
+}
+
+Status CheckNoDoctype(std::string_view s) {
+  size_t i = 0;
+  if (s.substr(0, 3) == "\xEF\xBB\xBF") i = 3;
+  // The prolog: XML declaration, comments, processing instructions and whitespace, until the
+  // root element starts.
+  while (i < s.size()) {
+    const char c = s[i];
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+      ++i;
+    } else if (s.compare(i, 4, "<!--") == 0) {
+      const size_t end = s.find("-->", i + 4);
+      if (end == std::string_view::npos) break;
+      i = end + 3;
+    } else if (s.compare(i, 2, "<?") == 0) {
+      const size_t end = s.find("?>", i + 2);
+      if (end == std::string_view::npos) break;
+      i = end + 2;
+    } else if (s.compare(i, 9, "<!DOCTYPE") == 0) {
+      return MakeError(ErrorKind::kForbidden, "XML",
+                       "a DOCTYPE is not allowed (no DTDs, no entity declarations)",
+                       "line " + std::to_string(LineOf(s, static_cast<ptrdiff_t>(i))));
+    } else {
+      break;
+    }
+  }
+  return Status::Ok();
+}
+
+int LineOf(std::string_view text, ptrdiff_t offset) {
+  int line = 1;
+  const size_t end = offset < 0 ? 0 : std::min(text.size(), static_cast<size_t>(offset));
+  for (size_t i = 0; i < end; ++i) line += text[i] == '\n' ? 1 : 0;
+  return line;
+}
+
+int MaxDepth(const pugi::xml_node& root) {
+  int depth = 0, max = 0;
+  pugi::xml_node n = root.first_child();
+  if (!n) return 0;
+  depth = 1;
+  max = 1;
+  while (n) {
+    if (n.first_child()) {
+      n = n.first_child();
+      ++depth;
+      if (n.type() == pugi::node_element && depth > max) max = depth;
+      continue;
+    }
+    while (n && !n.next_sibling()) {
+      n = n.parent();
+      --depth;
+      if (n == root) return max;
+    }
+    if (n) n = n.next_sibling();
+  }
+  return max;
+}
+
+Status Parse(std::string_view text, pugi::xml_document& doc, size_t max_bytes) {
+  if (text.size() > max_bytes) {
+    return MakeError(ErrorKind::kLimit, "SIZE",
+                     "document of " + std::to_string(text.size()) + " bytes exceeds the limit of " +
+                         std::to_string(max_bytes) + " bytes");
+  }
+  if (Status s = CheckUtf8(text); !s) return s;
+  if (Status s = CheckNoDoctype(text); !s) return s;
+  // parse_default minus DOCTYPE and PI processing: entities are the five predefined ones and
+  // character references only.
+  const unsigned opts = pugi::parse_cdata | pugi::parse_escapes | pugi::parse_eol |
+                        pugi::parse_wconv_attribute | pugi::parse_ws_pcdata_single;
+  const pugi::xml_parse_result r =
+      doc.load_buffer(text.data(), text.size(), opts, pugi::encoding_utf8);
+  if (!r) {
+    return MakeError(ErrorKind::kMalformed, "XML",
+                     std::string("not well-formed: ") + r.description(),
+                     "line " + std::to_string(LineOf(text, r.offset)));
+  }
+  if (!doc.document_element()) {
+    return MakeError(ErrorKind::kMalformed, "XML", "no root element");
+  }
+  if (MaxDepth(doc) > kMaxXmlDepth) {
+    return MakeError(ErrorKind::kLimit, "DEPTH",
+                     "elements nested deeper than " + std::to_string(kMaxXmlDepth));
+  }
+  return Status::Ok();
+}
+
+}  // namespace sluis::codecs::xml
