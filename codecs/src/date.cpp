@@ -146,4 +146,107 @@ std::string TimeOfDay::ToString() const {
   return buf;
 }
 
+std::optional<Instant> ParseXsDateTime(std::string_view t) {
+  // YYYY-MM-DDThh:mm:ss(.fff...)?(Z|[+-]hh:mm)?
+  if (t.size() < 19 || t[10] != 'T') return std::nullopt;
+  const auto date = Date::Parse(t.substr(0, 10));
+  if (!date) return std::nullopt;
+  std::string_view rest = t.substr(11);
+  if (rest.size() < 8 || rest[2] != ':' || rest[5] != ':') return std::nullopt;
+  const int h = Digits(rest, 0, 2), mi = Digits(rest, 3, 2), se = Digits(rest, 6, 2);
+  if (h < 0 || mi < 0 || se < 0 || h > 24 || mi > 59 || se > 59) return std::nullopt;
+  size_t i = 8;
+  int millis = 0;
+  if (i < rest.size() && rest[i] == '.') {
+    ++i;
+    const size_t start = i;
+    int scale = 100;
+    while (i < rest.size() && rest[i] >= '0' && rest[i] <= '9') {
+      millis += (rest[i] - '0') * scale;
+      scale /= 10;
+      ++i;
+    }
+    if (i == start) return std::nullopt;
+  }
+  if (h == 24 && (mi != 0 || se != 0 || millis != 0)) return std::nullopt;
+  int64_t offset_minutes = 0;
+  if (i < rest.size()) {
+    if (rest[i] == 'Z' && i + 1 == rest.size()) {
+      // UTC
+    } else if ((rest[i] == '+' || rest[i] == '-') && rest.size() - i == 6 && rest[i + 3] == ':') {
+      const int oh = Digits(rest, i + 1, 2), om = Digits(rest, i + 4, 2);
+      if (oh < 0 || om < 0 || oh > 14 || om > 59) return std::nullopt;
+      offset_minutes = (oh * 60 + om) * (rest[i] == '-' ? -1 : 1);
+    } else {
+      return std::nullopt;
+    }
+  }
+  const int64_t ms = (int64_t{date->days()} * 86400 + h * 3600 + mi * 60 + se) * 1000 + millis -
+                     offset_minutes * 60'000;
+  return Instant(std::chrono::milliseconds(ms));
+}
+
+std::string FormatXsDateTime(Instant t) {
+  const int64_t ms = t.time_since_epoch().count();
+  const int64_t day = ms >= 0 ? ms / 86'400'000 : (ms - 86'399'999) / 86'400'000;
+  const int64_t rem = ms - day * 86'400'000;
+  const Civil c = CivilFromDays(static_cast<int32_t>(day));
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", c.y, c.m, c.d,
+                static_cast<int>(rem / 3'600'000), static_cast<int>(rem / 60'000 % 60),
+                static_cast<int>(rem / 1000 % 60), static_cast<int>(rem % 1000));
+  return buf;
+}
+
+std::optional<std::chrono::milliseconds> ParseXsDuration(std::string_view t) {
+  if (t.size() < 3 || t[0] != 'P') return std::nullopt;
+  size_t i = 1;
+  bool in_time = false, any = false;
+  int64_t ms = 0;
+  while (i < t.size()) {
+    if (t[i] == 'T') {
+      if (in_time) return std::nullopt;
+      in_time = true;
+      ++i;
+      continue;
+    }
+    const size_t start = i;
+    int64_t whole = 0;
+    while (i < t.size() && t[i] >= '0' && t[i] <= '9') {
+      whole = whole * 10 + (t[i] - '0');
+      if (whole > 100'000'000) return std::nullopt;
+      ++i;
+    }
+    int64_t frac_ms = 0;
+    if (i < t.size() && t[i] == '.') {
+      ++i;
+      int scale = 100;
+      while (i < t.size() && t[i] >= '0' && t[i] <= '9') {
+        frac_ms += (t[i] - '0') * scale;
+        scale /= 10;
+        ++i;
+      }
+    }
+    if (i == start || i >= t.size()) return std::nullopt;
+    const char unit = t[i++];
+    any = true;
+    if (!in_time && unit == 'D') {
+      ms += whole * 86'400'000;
+    } else if (!in_time && unit == 'W') {
+      ms += whole * 7 * 86'400'000;
+    } else if (in_time && unit == 'H') {
+      ms += whole * 3'600'000;
+    } else if (in_time && unit == 'M') {
+      ms += whole * 60'000;
+    } else if (in_time && unit == 'S') {
+      ms += whole * 1000 + frac_ms;
+    } else {
+      return std::nullopt;  // years/months (Y, M before T) are refused
+    }
+    if (frac_ms && unit != 'S') return std::nullopt;
+  }
+  if (!any) return std::nullopt;
+  return std::chrono::milliseconds(ms);
+}
+
 }  // namespace sluis::codecs

@@ -58,7 +58,8 @@ build() {
   else
     cmake "$dir" "$@" >/dev/null
   fi
-  cmake --build "$dir" -j "${SLUIS_JOBS:-2}"
+  # One build at a time on this machine (2 cores): concurrent builds only thrash.
+  flock "${SLUIS_BUILD_LOCK:-/tmp/sluis-build.lock}" cmake --build "$dir" -j "${SLUIS_JOBS:-2}"
 }
 
 # A free TCP port on 127.0.0.1, starting the search at $1.

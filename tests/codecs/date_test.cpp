@@ -59,3 +59,37 @@ TEST(TimeOfDayTest, ParsesAndPrints) {
 
 }  // namespace
 }  // namespace sluis::codecs
+
+namespace sluis::codecs {
+namespace {
+
+TEST(XsDateTimeTest, ParsesOffsetsToUtc) {
+  const auto a = ParseXsDateTime("2025-01-01T12:00:00.000+01:00");
+  ASSERT_TRUE(a);
+  EXPECT_EQ(FormatXsDateTime(*a), "2025-01-01T11:00:00.000Z");
+  EXPECT_EQ(FormatXsDateTime(*ParseXsDateTime("2025-03-03T09:15:00.5Z")),
+            "2025-03-03T09:15:00.500Z");
+  EXPECT_EQ(FormatXsDateTime(*ParseXsDateTime("2099-01-01T00:00:00.000+01:00")),
+            "2098-12-31T23:00:00.000Z");
+  EXPECT_EQ(*ParseXsDateTime("2025-01-01T00:00:00"), *ParseXsDateTime("2025-01-01T00:00:00Z"));
+  EXPECT_FALSE(ParseXsDateTime("2025-01-01 12:00:00Z"));
+  EXPECT_FALSE(ParseXsDateTime("2025-02-30T12:00:00Z"));
+  EXPECT_FALSE(ParseXsDateTime("[[${timestamp}]]"));
+}
+
+TEST(XsDurationTest, CpaValues) {
+  using std::chrono::milliseconds;
+  EXPECT_EQ(*ParseXsDuration("PT5M"), milliseconds(300'000));
+  EXPECT_EQ(*ParseXsDuration("PT3H"), milliseconds(10'800'000));
+  EXPECT_EQ(*ParseXsDuration("P1D"), milliseconds(86'400'000));
+  EXPECT_EQ(*ParseXsDuration("P1DT12H"), milliseconds(129'600'000));
+  EXPECT_EQ(*ParseXsDuration("PT30M"), milliseconds(1'800'000));
+  EXPECT_EQ(*ParseXsDuration("PT0.5S"), milliseconds(500));
+  EXPECT_FALSE(ParseXsDuration("P1M"));  // months have no fixed length
+  EXPECT_FALSE(ParseXsDuration("P"));
+  EXPECT_FALSE(ParseXsDuration("-PT5M"));
+  EXPECT_FALSE(ParseXsDuration("PT5"));
+}
+
+}  // namespace
+}  // namespace sluis::codecs

@@ -2,6 +2,7 @@
 // without a time zone, LDT_Tijd an xs:time without one (RS032). Pure value types, no clock.
 #pragma once
 
+#include <chrono>
 #include <compare>
 #include <cstdint>
 #include <optional>
@@ -71,5 +72,18 @@ class TimeOfDay {
   explicit TimeOfDay(int32_t ms) : millis_(ms) {}
   int32_t millis_ = 0;
 };
+
+// A point in time (UTC, millisecond precision): ebMS timestamps, StUF tijdstipBericht.
+using Instant = std::chrono::sys_time<std::chrono::milliseconds>;
+
+// xs:dateTime "2025-01-01T12:00:00.000+01:00" / "...Z" -> UTC. Fractions beyond milliseconds
+// are truncated. A value without a time zone is read as UTC (ebMS 2.0 asks for UTC).
+std::optional<Instant> ParseXsDateTime(std::string_view text);
+// "2025-01-01T11:00:00.000Z"
+std::string FormatXsDateTime(Instant t);
+
+// xs:duration as used in CPAs ("PT5M", "PT3H", "P1D", "P1DT12H", "PT0.5S"). Years and months
+// are refused (their length depends on the start date). Negative durations are refused.
+std::optional<std::chrono::milliseconds> ParseXsDuration(std::string_view text);
 
 }  // namespace sluis::codecs
