@@ -2,6 +2,7 @@
 // schema.h. Strict about structure (order, required elements, nothing unknown, namespaces) and
 // about the lexical form of typed values; the XSD facets themselves are level 1 (ValidateXsd).
 #include <charconv>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,11 @@ namespace {
 struct State {
   xml::NamespaceScope scope;
   std::string_view msg_ns, basis_ns;
+  // Fast path: while no element below the root declares namespaces, an element matches when
+  // its qualified name is exactly "<prefix>:<name>" with the prefix the root bound to the
+  // expected namespace. Any nested declaration switches every lookup to full resolution.
+  bool nested_declarations = false;
+  std::optional<std::string_view> msg_prefix, basis_prefix;
   bool retour = false;
   bool jeugd = false;
   std::optional<Error> error;
@@ -215,6 +221,7 @@ class Reader {
     for (; n; n = n.next_sibling()) {
       const auto type = n.type();
       if (type == pugi::node_element) return n;
+      if (type == pugi::node_comment || type == pugi::node_pi) continue;
       if ((type == pugi::node_pcdata || type == pugi::node_cdata) &&
           !xml::Trim(n.value()).empty()) {
         st_.Fail("unexpected text in element-only content");
@@ -224,13 +231,32 @@ class Reader {
     return {};
   }
 
+  // "<prefix>:<name>" (or "<name>" for an empty prefix) without building a string.
+  static bool QNameIs(const char* q, std::string_view prefix, std::string_view name) {
+    if (!prefix.empty()) {
+      if (std::strncmp(q, prefix.data(), prefix.size()) != 0 || q[prefix.size()] != ':') {
+        return false;
+      }
+      q += prefix.size() + 1;
+    }
+    return std::strncmp(q, name.data(), name.size()) == 0 && q[name.size()] == '\0';
+  }
+
+  bool Matches(const pugi::xml_node& e, std::string_view name) const {
+    const std::optional<std::string_view>& prefix =
+        ns_.data() == st_.msg_ns.data() ? st_.msg_prefix : st_.basis_prefix;
+    if (!st_.nested_declarations && prefix) return QNameIs(e.name(), *prefix, name);
+    return xml::LocalName(e.name()) == name && st_.scope.NamespaceOf(e) == ns_;
+  }
+
   // Takes the current element if it is {ns_}name. Its xmlns declarations stay pushed until
   // the caller pops them (Taken::pushed).
   Taken Take(std::string_view name, bool required) {
     if (st_.error) return {};
     if (cur_) {
       const int pushed = st_.scope.Push(cur_);
-      if (xml::LocalName(cur_.name()) == name && st_.scope.NamespaceOf(cur_) == ns_) {
+      if (pushed > 0) st_.nested_declarations = true;
+      if (Matches(cur_, name)) {
         Taken t{cur_, pushed};
         cur_ = NextElement(cur_.next_sibling());
         return t;
@@ -323,6 +349,23 @@ Result<Bericht> ParseBericht(std::string_view text) {
   const auto [domein, type] = *kind;
   st.msg_ns = ns;
   st.basis_ns = BasisNamespace(domein);
+  // The prefixes the root binds to the two namespaces (for the fast name match). A namespace
+  // bound to two prefixes at once disables the fast path.
+  int msg_bindings = 0, basis_bindings = 0;
+  for (const pugi::xml_attribute& a : root.attributes()) {
+    const std::string_view n = a.name();
+    if (n.substr(0, 6) != "xmlns:" && n != "xmlns") continue;
+    const std::string_view prefix = n == "xmlns" ? std::string_view() : n.substr(6);
+    if (a.value() == st.msg_ns) {
+      st.msg_prefix = prefix;
+      ++msg_bindings;
+    }
+    if (a.value() == st.basis_ns) {
+      st.basis_prefix = prefix;
+      ++basis_bindings;
+    }
+  }
+  if (msg_bindings > 1 || basis_bindings > 1) st.nested_declarations = true;
   st.jeugd = domein == Domein::kJeugd;
   st.retour = ClassesCarryRetourCodes(type);
   st.path.emplace_back("Bericht", 0);

@@ -1,16 +1,39 @@
 #include "xml/xml_input.h"
 
+#include <cstdint>
+#include <cstring>
 #include <string>
 
 #include "sluis/codecs/limits.h"
 
 namespace sluis::codecs::xml {
 
+namespace {
+
+// True when any of the 8 bytes in w is below 0x20 or has its high bit set: the word needs the
+// byte-by-byte path (a control character to check, or the start of a multi-byte sequence).
+inline bool NeedsSlowPath(uint64_t w) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+  const uint64_t below_0x20 = (w - kOnes * 0x20) & ~w & kHigh;
+  return ((w & kHigh) | below_0x20) != 0;
+}
+
+}  // namespace
+
 Status CheckUtf8(std::string_view s) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const size_t n = s.size();
   size_t i = 0;
   while (i < n) {
+    // Fast path: eight plain printable ASCII bytes at a time.
+    if (i + 8 <= n) {
+      uint64_t w;
+      std::memcpy(&w, p + i, 8);
+      if (!NeedsSlowPath(w)) {
+        i += 8;
+        continue;
+      }
+    }
     const unsigned char c = p[i];
     if (c < 0x80) {
       if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {

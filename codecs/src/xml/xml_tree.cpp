@@ -15,6 +15,7 @@ std::string_view Prefix(std::string_view q) {
 }
 
 int NamespaceScope::Push(const pugi::xml_node& e) {
+  if (!e.first_attribute()) return 0;  // the common case in payloads
   int n = 0;
   for (const pugi::xml_attribute& a : e.attributes()) {
     const char* name = a.name();
@@ -138,7 +139,9 @@ void Writer::Escape(std::string& out, std::string_view t, bool in_attribute) {
 
 void Writer::Declaration() { out_ += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\r\n"; }
 
-void Writer::Indent() { out_.append(static_cast<size_t>(depth_) * 2, ' '); }
+void Writer::Indent() {
+  if (indent_) out_.append(static_cast<size_t>(depth_) * 2, ' ');
+}
 
 void Writer::Open(std::string_view q,
                   const std::vector<std::pair<std::string, std::string>>& attrs) {

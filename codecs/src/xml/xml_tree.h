@@ -50,7 +50,9 @@ std::string_view Trim(std::string_view s);
 // Builds indented XML with CRLF line ends into a string.
 class Writer {
  public:
-  explicit Writer(std::string& out) : out_(out) {}
+  // indent: two spaces per level. Large payloads are written without (one element per line)
+  // to stay well inside the 25 MB limit.
+  explicit Writer(std::string& out, bool indent = true) : out_(out), indent_(indent) {}
   void Declaration();  // <?xml version="1.0" encoding="UTF-8"?>
   // attrs: name/value pairs, values are escaped.
   void Open(std::string_view qname,
@@ -67,6 +69,7 @@ class Writer {
  private:
   void Indent();
   std::string& out_;
+  bool indent_;
   int depth_ = 0;
 };
 

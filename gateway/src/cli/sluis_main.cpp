@@ -16,6 +16,7 @@ std::vector<Command> AllCommands() {
                    std::printf("sluis %s (%s)\n", kSluisVersion, kSluisGitRevision);
                    return 0;
                  }});
+  for (auto& c : ValidateCommands()) all.push_back(std::move(c));
   for (auto& c : DbCommands()) all.push_back(std::move(c));
   return all;
 }

@@ -525,7 +525,8 @@ const Header& HeaderOf(const Bericht& b);
 Result<Bericht> ParseBericht(std::string_view xml);
 
 // Encodes as the XSDs require: UTF-8 without BOM, CRLF line ends (OP192), message elements in
-// the message namespace and children of CDT_* types in the basisschema namespace.
+// the message namespace and children of CDT_* types in the basisschema namespace. One element
+// per line without indentation, which keeps large declaraties inside the 25 MB limit (OP179).
 std::string EncodeBericht(const Bericht& b);
 
 }  // namespace sluis::codecs
