@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <limits>
 #include <set>
 #include <string>
 #include <vector>
@@ -282,6 +283,16 @@ TEST(CpaTest, ProposedAndGuaranteedOrderAreFlagged) {
   ASSERT_FALSE(valid.ok());
   EXPECT_EQ(valid.error().code, "Inconsistent");
   EXPECT_EQ(valid.error().location, "//Header/MessageHeader/@cpaid");
+}
+
+TEST(CpaTest, TimeToLiveSaturates) {
+  const Instant t = At("2025-03-03T09:15:00Z");
+  EXPECT_EQ(TimeToLive(t, 5, minutes(5)), At("2025-03-03T09:45:00Z"));
+  EXPECT_EQ(TimeToLive(t, 0, minutes(5)), At("2025-03-03T09:20:00Z"));
+  EXPECT_EQ(TimeToLive(t, -3, minutes(5)), At("2025-03-03T09:20:00Z"));
+  EXPECT_EQ(TimeToLive(t, std::numeric_limits<int64_t>::max(), minutes(5)), Instant::max());
+  EXPECT_EQ(TimeToLive(t, 1'000'000'000'000, std::chrono::hours(24 * 365)), Instant::max());
+  EXPECT_EQ(TimeToLive(t, std::numeric_limits<int64_t>::max(), milliseconds(0)), t);
 }
 
 TEST(CpaTest, ValidityWindow) {

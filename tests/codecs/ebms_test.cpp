@@ -129,6 +129,12 @@ std::vector<Broken> BrokenEnvelopes() {
        mh + "/@mustUnderstand"},
       {"bad Timestamp", Replace(m, "2025-01-01T12:00:00.000+01:00", "1 januari 2025"),
        mh + "/MessageData/Timestamp"},
+      {"Timestamp before year 1 UTC",
+       Replace(m, "2025-01-01T12:00:00.000+01:00", "0001-01-01T00:00:00+01:00"),
+       mh + "/MessageData/Timestamp"},
+      {"TimeToLive after year 9999 UTC",
+       Replace(m, "2099-01-01T00:00:00.000+01:00", "9999-12-31T23:30:00-01:00"),
+       mh + "/MessageData/TimeToLive"},
       {"empty CPAId", Replace(m, "cpaStubEBF.rm.http.unsigned.sync", ""), mh + "/CPAId"},
       {"Action before Service",
        Replace(Replace(m, "<eb:Action>afleveren</eb:Action>", ""), "<eb:Service eb:type",
@@ -179,6 +185,10 @@ TEST(EbmsParseTest, HardenedInput) {
   EXPECT_EQ(ParseEnvelope("").error().kind, ErrorKind::kMalformed);
   EXPECT_EQ(ParseEnvelope("<soap:Envelope").error().kind, ErrorKind::kMalformed);
   EXPECT_EQ(ParseEnvelope("\xff\xfe").error().kind, ErrorKind::kMalformed);
+  // &#0; would cut the CPAId short ("cpaStubEBF...sync" followed by anything).
+  const std::string nul = Replace(Vector("EbMSMessage.xml"), "unsigned.sync</eb:CPAId>",
+                                  "unsigned.sync&#0;x</eb:CPAId>");
+  EXPECT_EQ(ParseEnvelope(nul).error().kind, ErrorKind::kMalformed);
   // Every truncation of a valid envelope is an error, never a crash.
   const std::string m = Vector("EbMSMessage.xml");
   for (size_t n = 0; n < m.size(); ++n) {

@@ -158,7 +158,7 @@ TEST(MimeTest, LenientFraming) {
 
 TEST(MimeTest, FoldedHeadersAndTransferEncodings) {
   const std::string body =
-      "--b\r\nContent-Type: text/xml;\r\n charset=UTF-8\r\nContent-ID: <r>\r\n"
+      "--b\r\nContent-Type: text/xml;\r\n charset=UTF-8\r\n \r\nContent-ID: <r>\r\n"
       "Content-Transfer-Encoding: BASE64\r\n\r\nPHIv\r\nPg==\r\n"
       "--b\r\nContent-ID: <8>\r\nContent-Transfer-Encoding: 8bit\r\n\r\nx\r\n"
       "--b\r\nContent-ID: <bin>\r\nContent-Transfer-Encoding: binary\r\n\r\n\x01\x02\r\n--b--";

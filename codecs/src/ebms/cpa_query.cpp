@@ -1,6 +1,7 @@
 // The CPA queries an MSH makes (docs/ebms2-digikoppeling §5, §2.3, §4.5, §4.7). Linear scans:
 // a CPA has two parties and a handful of channels.
 #include <algorithm>
+#include <limits>
 
 #include "sluis/codecs/cpa.h"
 
@@ -281,7 +282,16 @@ const EbXmlBinding* ReceiverBinding(const Cpa& cpa, const DeliveryChannel& chann
 }
 
 Instant TimeToLive(Instant timestamp, int64_t retries, std::chrono::milliseconds retry_interval) {
-  return timestamp + retry_interval * (retries + 1);
+  // Saturating: a CPA may say anything that is an xs:integer and an xs:duration.
+  constexpr int64_t kMax = std::numeric_limits<int64_t>::max();
+  const int64_t attempts = retries < 0 ? 1 : (retries == kMax ? kMax : retries + 1);
+  const int64_t interval = std::max<int64_t>(0, retry_interval.count());
+  const int64_t start = timestamp.time_since_epoch().count();
+  if (interval != 0 &&
+      (start >= kMax || attempts > (kMax - std::max<int64_t>(start, 0)) / interval)) {
+    return Instant::max();
+  }
+  return timestamp + std::chrono::milliseconds(interval * attempts);
 }
 
 std::optional<Instant> TimeToLive(const Cpa& cpa, const DeliveryChannel& send_channel,

@@ -3,6 +3,8 @@
 // xs:dateTime, xs:boolean, enumerations and non-empty strings. A failure is kSchema "XSD" so the
 // receiver answers 500 with an empty body, as ebms-core does after its XSD validation (§2.1
 // rule 13). Unknown header entries and body elements are skipped (KVS ch05 "SOAP Extensions").
+#include <chrono>
+
 #include <pugixml.hpp>
 
 #include "sluis/codecs/ebms.h"
@@ -63,6 +65,13 @@ class Parser {
     if (!Text(e, at, t)) return false;
     const auto v = ParseXsDateTime(xml::Trim(t));
     if (!v) return Fail(at, "invalid xs:dateTime '" + t + "'");
+    // A time zone can move years 1 and 9999 out of what FormatXsDateTime writes and
+    // ParseXsDateTime reads back; such a value could not be echoed in a signal.
+    using std::chrono::sys_days;
+    if (*v < sys_days(std::chrono::year(1) / 1 / 1) ||
+        *v >= sys_days(std::chrono::year(10000) / 1 / 1)) {
+      return Fail(at, "xs:dateTime '" + t + "' is outside the years 1-9999 UTC");
+    }
     out = *v;
     return true;
   }

@@ -104,8 +104,11 @@ Result<std::vector<Header>> ParseHeaders(std::string_view block, const std::stri
     if (line.empty()) continue;
     if (IsSpace(line.front())) {
       if (out.empty()) return Malformed("a folded header line without a header", where);
-      out.back().value += ' ';
-      out.back().value += TrimSpace(line);
+      const std::string_view more = TrimSpace(line);
+      if (!more.empty()) {
+        if (!out.back().value.empty()) out.back().value += ' ';
+        out.back().value += more;
+      }
       continue;
     }
     const size_t colon = line.find(':');

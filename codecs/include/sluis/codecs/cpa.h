@@ -273,6 +273,7 @@ const EbXmlBinding* ReceiverBinding(const Cpa& cpa, const DeliveryChannel& chann
 // gives no Retries/RetryInterval.
 std::optional<Instant> TimeToLive(const Cpa& cpa, const DeliveryChannel& send_channel,
                                   Instant timestamp);
+// Saturates at Instant::max() instead of overflowing; negative retries count as none.
 Instant TimeToLive(Instant timestamp, int64_t retries, std::chrono::milliseconds retry_interval);
 
 // --- Sending ------------------------------------------------------------------------------
