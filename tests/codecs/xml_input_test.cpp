@@ -70,6 +70,29 @@ TEST(ParseTest, DepthAndSizeLimits) {
   EXPECT_EQ(s.error().kind, ErrorKind::kLimit);
 }
 
+TEST(CharReferenceTest, OnlyXmlCharacters) {
+  // pugixml decodes any reference; &#0; would cut the value short.
+  for (const char* bad :
+       {"<a>&#0;x</a>", "<a>&#1;</a>", "<a>&#x1F;</a>", "<a>&#xFFFE;</a>", "<a>&#xD800;</a>",
+        "<a>&#x110000;</a>", "<a>&#99999999999999;</a>", "<a b=\"&#x0;\"/>", "<a>\n\n&#8;</a>"}) {
+    const Status s = CheckCharReferences(bad);
+    ASSERT_FALSE(s) << bad;
+    EXPECT_EQ(s.error().kind, ErrorKind::kMalformed) << bad;
+  }
+  EXPECT_EQ(CheckCharReferences("<a>\n\n&#8;</a>").error().location, "line 3");
+  EXPECT_EQ(CheckCharReferences("<a>&#x1F;</a>").error().message,
+            "character reference &#x1F; is not an XML character");
+  for (const char* good :
+       {"<a>&#9;&#10;&#13;&#x20;&#xE9;&#x1F600;&#xFFFD;</a>", "<a><![CDATA[&#0;]]></a>",
+        "<a><!-- &#1; --></a>", "<?pi &#1;?><a/>", "<a>&amp;#0;</a>", "<a>&#;&#x;</a>"}) {
+    EXPECT_TRUE(CheckCharReferences(good)) << good;
+  }
+  pugi::xml_document doc;
+  EXPECT_EQ(Parse("<a>cpa&#0;evil</a>", doc, 100).error().kind, ErrorKind::kMalformed);
+  ASSERT_TRUE(Parse("<a><![CDATA[&#0;]]>&#xE9;</a>", doc, 100));
+  EXPECT_STREQ(doc.document_element().first_child().value(), "&#0;");
+}
+
 TEST(ParseTest, NotWellFormedSaysWhere) {
   pugi::xml_document doc;
   const Status s = Parse("<a>\n<b>\n</a>", doc, 100);

@@ -107,6 +107,67 @@ Status CheckNoDoctype(std::string_view s) {
   return Status::Ok();
 }
 
+Status CheckCharReferences(std::string_view s) {
+  // Most documents hold no '&' at all: one memchr instead of a walk over every '<'.
+  if (s.empty() || !std::memchr(s.data(), '&', s.size())) return Status::Ok();
+  const auto skip_to = [&](size_t from, std::string_view end) {
+    const size_t at = s.find(end, from);
+    return at == std::string_view::npos ? s.size() : at + end.size();
+  };
+  for (size_t i = s.find_first_of("<&"); i != std::string_view::npos && i < s.size();
+       i = s.find_first_of("<&", i)) {
+    if (s[i] == '<') {
+      if (s.compare(i, 4, "<!--") == 0) {
+        i = skip_to(i + 4, "-->");
+      } else if (s.compare(i, 9, "<![CDATA[") == 0) {
+        i = skip_to(i + 9, "]]>");
+      } else if (s.compare(i, 2, "<?") == 0) {
+        i = skip_to(i + 2, "?>");
+      } else {
+        ++i;
+      }
+      continue;
+    }
+    if (s.compare(i, 2, "&#") != 0) {
+      ++i;
+      continue;
+    }
+    size_t j = i + 2;
+    const bool hex = j < s.size() && s[j] == 'x';
+    if (hex) ++j;
+    uint32_t cp = 0;
+    size_t digits = 0;
+    for (; j < s.size(); ++j, ++digits) {
+      const char c = s[j];
+      uint32_t d;
+      if (c >= '0' && c <= '9') {
+        d = static_cast<uint32_t>(c - '0');
+      } else if (hex && c >= 'a' && c <= 'f') {
+        d = static_cast<uint32_t>(c - 'a' + 10);
+      } else if (hex && c >= 'A' && c <= 'F') {
+        d = static_cast<uint32_t>(c - 'A' + 10);
+      } else {
+        break;
+      }
+      if (cp <= 0x10FFFF) cp = cp * (hex ? 16 : 10) + d;  // saturates above the Unicode range
+    }
+    if (digits == 0 || j >= s.size() || s[j] != ';') {
+      ++i;  // not a character reference; the parser judges it
+      continue;
+    }
+    const bool is_char = cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF) ||
+                         (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
+    if (!is_char) {
+      return MakeError(
+          ErrorKind::kMalformed, "XML",
+          "character reference " + std::string(s.substr(i, j + 1 - i)) + " is not an XML character",
+          "line " + std::to_string(LineOf(s, static_cast<ptrdiff_t>(i))));
+    }
+    i = j + 1;
+  }
+  return Status::Ok();
+}
+
 int LineOf(std::string_view text, ptrdiff_t offset) {
   int line = 1;
   const size_t end = offset < 0 ? 0 : std::min(text.size(), static_cast<size_t>(offset));
@@ -145,6 +206,7 @@ Status Parse(std::string_view text, pugi::xml_document& doc, size_t max_bytes) {
   }
   if (Status s = CheckUtf8(text); !s) return s;
   if (Status s = CheckNoDoctype(text); !s) return s;
+  if (Status s = CheckCharReferences(text); !s) return s;
   // parse_default minus DOCTYPE and PI processing: entities are the five predefined ones and
   // character references only.
   const unsigned opts = pugi::parse_cdata | pugi::parse_escapes | pugi::parse_eol |

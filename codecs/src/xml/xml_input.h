@@ -19,6 +19,11 @@ Status CheckUtf8(std::string_view text);
 // Refuses a DOCTYPE in the prolog (the only place one can appear).
 Status CheckNoDoctype(std::string_view text);
 
+// Character references (&#N; and &#xN;) must name an XML Char (#x9, #xA, #xD, #x20-#xD7FF,
+// #xE000-#xFFFD, #x10000-#x10FFFF): pugixml decodes any code point, and &#0; would silently end
+// the value. Comments, CDATA sections and processing instructions are skipped.
+Status CheckCharReferences(std::string_view text);
+
 // All input checks, then parses into doc (pugixml, in place, no DOCTYPE processing). On
 // failure the error says what and where ("line 12"). max_bytes: refuse longer input.
 Status Parse(std::string_view text, pugi::xml_document& doc, size_t max_bytes);

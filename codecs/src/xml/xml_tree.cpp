@@ -167,10 +167,20 @@ void Writer::Close(std::string_view q) {
   out_ += ">\r\n";
 }
 
-void Writer::Leaf(std::string_view q, std::string_view text) {
+void Writer::Leaf(std::string_view q, std::string_view text) { Leaf(q, {}, text); }
+
+void Writer::Leaf(std::string_view q, const std::vector<std::pair<std::string, std::string>>& attrs,
+                  std::string_view text) {
   Indent();
   out_ += '<';
   out_ += q;
+  for (const auto& [k, v] : attrs) {
+    out_ += ' ';
+    out_ += k;
+    out_ += "=\"";
+    Escape(out_, v, true);
+    out_ += '"';
+  }
   out_ += '>';
   Escape(out_, text, false);
   out_ += "</";

@@ -59,6 +59,9 @@ class Writer {
             const std::vector<std::pair<std::string, std::string>>& attrs = {});
   void Close(std::string_view qname);
   void Leaf(std::string_view qname, std::string_view text);
+  // A text-only element with attributes: <q a="v">text</q>.
+  void Leaf(std::string_view qname, const std::vector<std::pair<std::string, std::string>>& attrs,
+            std::string_view text);
   // An element with attributes and no content: <q a="v"/>.
   void Empty(std::string_view qname,
              const std::vector<std::pair<std::string, std::string>>& attrs = {});
