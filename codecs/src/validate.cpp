@@ -1,6 +1,8 @@
 #include "sluis/codecs/validate.h"
 
 #include "sluis/codecs/bericht_type.h"
+#include "sluis/codecs/cpa.h"
+#include "sluis/codecs/ebms.h"
 #include "sluis/codecs/limits.h"
 #include "sluis/codecs/payload.h"
 #include "sluis/codecs/rules.h"
@@ -136,14 +138,40 @@ ValidationReport ValidateDocument(const SchemaSet& schemas, std::string_view tex
       }
       break;
     }
-    case DocumentKind::kEbmsSoap:
+    case DocumentKind::kEbmsSoap: {
       r.label = "ebMS SOAP";
-      AddAll(r.findings, schemas.Validate(SchemaKind::kEbmsSoap, text));
+      const auto xsd = schemas.Validate(SchemaKind::kEbmsSoap, text);
+      AddAll(r.findings, xsd);
+      if (!xsd.empty()) break;
+      const auto env = ebms::ParseEnvelope(text);
+      if (!env) {
+        r.findings.push_back(FromError(env.error()));
+      } else {
+        r.label = std::string("ebMS ") + ebms::MessageKindName(ebms::KindOf(env->header));
+      }
       break;
-    case DocumentKind::kCpa:
+    }
+    case DocumentKind::kCpa: {
       r.label = "CPA";
-      AddAll(r.findings, schemas.Validate(SchemaKind::kCpa, text));
+      const auto xsd = schemas.Validate(SchemaKind::kCpa, text);
+      AddAll(r.findings, xsd);
+      if (!xsd.empty()) break;
+      const auto cpa = cpa::ParseCpa(text);
+      if (!cpa) {
+        r.findings.push_back(FromError(cpa.error()));
+        break;
+      }
+      r.label = "CPA " + cpa->cpa_id;
+      // A CPA Sluis cannot use at all (status proposed, guaranteed ordering, ...). Problems of
+      // single channels (a signed variant next to usable unsigned ones) are not findings: the
+      // gateway logs them when it loads the CPA and uses the channels it can.
+      for (const cpa::ProfileProblem& p : cpa::DigikoppelingProblems(*cpa)) {
+        if (p.subject == "CPA") {
+          r.findings.push_back({"CPA", "", "not usable for osb-rm/osb-be: " + p.reason, "", 1});
+        }
+      }
       break;
+    }
     case DocumentKind::kUnknown:
       r.findings.push_back({"XML", "",
                             "not a document Sluis knows (iWmo/iJw payload, StUF-GGk "

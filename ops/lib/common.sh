@@ -17,6 +17,8 @@ SLUIS_APT_PACKAGES=(
   postgresql-15 postgresql-client-15
   clang-format
 )
+# The fuzz command needs clang with libFuzzer.
+SLUIS_APT_FUZZ_PACKAGES=(clang libclang-rt-14-dev)
 # Only the tests need these: the browser and Node for playwright-core.
 SLUIS_APT_TEST_PACKAGES=(chromium nodejs npm)
 
@@ -59,7 +61,11 @@ build() {
     cmake "$dir" "$@" >/dev/null
   fi
   # One build at a time on this machine (2 cores): concurrent builds only thrash.
-  flock "${SLUIS_BUILD_LOCK:-/tmp/sluis-build.lock}" cmake --build "$dir" -j "${SLUIS_JOBS:-2}"
+  # SLUIS_BUILD_TARGETS: build only these targets (e.g. the fuzz programs).
+  local targets=()
+  [[ -n "${SLUIS_BUILD_TARGETS:-}" ]] && targets=(--target ${SLUIS_BUILD_TARGETS})
+  flock "${SLUIS_BUILD_LOCK:-/tmp/sluis-build.lock}" \
+    cmake --build "$dir" -j "${SLUIS_JOBS:-2}" "${targets[@]}"
 }
 
 # A free TCP port on 127.0.0.1, starting the search at $1.

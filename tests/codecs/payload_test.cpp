@@ -154,3 +154,49 @@ TEST(XsdTest, OtherSchemasLoad) {
 
 }  // namespace
 }  // namespace sluis::codecs
+
+#include "sluis/codecs/limits.h"
+
+namespace sluis::codecs {
+namespace {
+
+TEST(PayloadHostileTest, ClearErrorsNeverCrashes) {
+  const std::string doc = ReadFile(SharedDir() + "/istandaarden/iwmo-3.2/WMO323.xml");
+  // External entity through a DOCTYPE.
+  std::string xxe = doc;
+  xxe.insert(xxe.find("<wmo323:Bericht"),
+             "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>\n");
+  auto r = ParseBericht(xxe);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().kind, ErrorKind::kForbidden);
+  // Over 25 MB.
+  std::string big = doc;
+  big.insert(big.find("</wmo323:Bericht>"), std::string(kMaxMessageBytes, ' '));
+  r = ParseBericht(big);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().kind, ErrorKind::kLimit);
+  // Nesting deeper than 256 inside a value.
+  std::string deep = doc;
+  std::string nest;
+  for (int i = 0; i < 300; ++i) nest += "<x>";
+  for (int i = 0; i < 300; ++i) nest += "</x>";
+  deep.insert(deep.find("</wmo323:Bericht>"), nest);
+  r = ParseBericht(deep);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, "DEPTH");
+  // Invalid UTF-8, and a truncated document.
+  std::string bad = doc;
+  bad[bad.find("Bsn>") + 4] = '\xc3';
+  EXPECT_EQ(ParseBericht(bad).error().code, "XML");
+  EXPECT_EQ(ParseBericht(doc.substr(0, doc.size() / 2)).error().kind, ErrorKind::kMalformed);
+  // An element of the standard in the wrong place.
+  std::string swapped = doc;
+  const size_t a = swapped.find("<wmo323:BerichtVersie>");
+  swapped.erase(a, swapped.find("</wmo323:BerichtVersie>") + 23 - a);
+  r = ParseBericht(swapped);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().location, "/Bericht/Header/BerichtVersie");
+}
+
+}  // namespace
+}  // namespace sluis::codecs

@@ -346,7 +346,9 @@ Result<Bericht> ParseBericht(std::string_view text) {
                          std::string(ns) + "'",
                      "/" + std::string(xml::LocalName(root.name())));
   }
-  const auto [domein, type] = *kind;
+  // Plain variables, not a structured binding: clang 14 cannot capture those in a lambda.
+  const Domein domein = kind->first;
+  const BerichtType type = kind->second;
   st.msg_ns = ns;
   st.basis_ns = BasisNamespace(domein);
   // The prefixes the root binds to the two namespaces (for the fast name match). A namespace
