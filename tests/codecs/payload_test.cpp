@@ -183,7 +183,8 @@ TEST(PayloadHostileTest, ClearErrorsNeverCrashes) {
   deep.insert(deep.find("</wmo323:Bericht>"), nest);
   r = ParseBericht(deep);
   ASSERT_FALSE(r);
-  EXPECT_EQ(r.error().code, "DEPTH");
+  EXPECT_EQ(r.error().message, "unexpected element x (not allowed here, or out of order)");
+  EXPECT_EQ(r.error().location, "/Bericht/x");
   // Invalid UTF-8, and a truncated document.
   std::string bad = doc;
   bad[bad.find("Bsn>") + 4] = '\xc3';

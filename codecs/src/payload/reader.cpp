@@ -49,45 +49,45 @@ struct State {
 
 // --- text -> value (lexical forms of the XSD base types) ---
 
-bool FromText(const std::string& t, std::string& out) {
-  out = t;
+bool FromText(std::string_view t, std::string& out) {
+  out.assign(t.data(), t.size());
   return true;
 }
 template <class Tag>
-bool FromText(const std::string& t, StrongString<Tag>& out) {
-  out = StrongString<Tag>(t);
+bool FromText(std::string_view t, StrongString<Tag>& out) {
+  out = StrongString<Tag>(std::string(t));
   return true;
 }
-bool FromText(const std::string& t, Date& out) {
+bool FromText(std::string_view t, Date& out) {
   const auto d = Date::Parse(xml::Trim(t));
   if (d) out = *d;
   return d.has_value();
 }
-bool FromText(const std::string& t, TimeOfDay& out) {
+bool FromText(std::string_view t, TimeOfDay& out) {
   const auto v = TimeOfDay::Parse(xml::Trim(t));
   if (v) out = *v;
   return v.has_value();
 }
-bool FromText(const std::string& t, int64_t& out) {
+bool FromText(std::string_view t, int64_t& out) {
   std::string_view s = xml::Trim(t);
   if (!s.empty() && s.front() == '+') s.remove_prefix(1);
   if (s.empty() || s.size() > 18) return false;
   const auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
   return ec == std::errc() && p == s.data() + s.size();
 }
-bool FromText(const std::string& t, Cents& out) {
+bool FromText(std::string_view t, Cents& out) {
   int64_t v = 0;
   if (!FromText(t, v)) return false;
   out = Cents(v);
   return true;
 }
-bool FromText(const std::string& t, ToewijzingNummer& out) {
+bool FromText(std::string_view t, ToewijzingNummer& out) {
   int64_t v = 0;
   if (!FromText(t, v)) return false;
   out = ToewijzingNummer(v);
   return true;
 }
-bool FromText(const std::string& t, DebetCredit& out) {
+bool FromText(std::string_view t, DebetCredit& out) {
   if (t == "D") {
     out = DebetCredit::kDebet;
   } else if (t == "C") {
@@ -282,18 +282,31 @@ class Reader {
   bool ReadLeaf(std::string_view name, T& out, bool required) {
     Taken t = Take(name, required);
     if (!t.e) return false;
-    for (pugi::xml_node c = t.e.first_child(); c; c = c.next_sibling()) {
-      if (c.type() == pugi::node_element) {
-        st_.Fail("element " + std::string(name) + " must hold a value, not elements", name);
-        st_.scope.Pop(t.pushed);
-        return false;
+    // One pass: the text, and no element inside a simple value. The common case is a single
+    // text node, converted straight from pugixml's buffer.
+    std::string joined;
+    std::string_view text;
+    const pugi::xml_node first = t.e.first_child();
+    const pugi::xml_node second = first ? first.next_sibling() : pugi::xml_node();
+    const auto first_type = first ? first.type() : pugi::node_null;
+    if (first && !second && (first_type == pugi::node_pcdata || first_type == pugi::node_cdata)) {
+      text = first.value();
+    } else {
+      for (pugi::xml_node c = first; c; c = c.next_sibling()) {
+        const auto type = c.type();
+        if (type == pugi::node_element) {
+          st_.Fail("element " + std::string(name) + " must hold a value, not elements", name);
+          st_.scope.Pop(t.pushed);
+          return false;
+        }
+        if (type == pugi::node_pcdata || type == pugi::node_cdata) joined += c.value();
       }
+      text = joined;
     }
-    const std::string text = xml::Text(t.e);
     const bool ok = FromText(text, out);
     st_.scope.Pop(t.pushed);
     if (!ok) {
-      st_.Fail("'" + text.substr(0, 64) + "' is not " + TypeName<T>(), name);
+      st_.Fail("'" + std::string(text.substr(0, 64)) + "' is not " + TypeName<T>(), name);
       return false;
     }
     return true;
@@ -333,7 +346,11 @@ namespace sluis::codecs {
 Result<Bericht> ParseBericht(std::string_view text) {
   using namespace payload;
   pugi::xml_document doc;
-  if (Status s = xml::Parse(text, doc, kMaxMessageBytes); !s) return s.error();
+  // No separate depth walk: the reader descends only along the schema and stops at the first
+  // element it does not expect, so hostile nesting ends there.
+  if (Status s = xml::Parse(text, doc, kMaxMessageBytes, /*check_depth=*/false); !s) {
+    return s.error();
+  }
   const pugi::xml_node root = doc.document_element();
   State st;
   const int pushed = st.scope.Push(root);

@@ -198,7 +198,7 @@ int MaxDepth(const pugi::xml_node& root) {
   return max;
 }
 
-Status Parse(std::string_view text, pugi::xml_document& doc, size_t max_bytes) {
+Status Parse(std::string_view text, pugi::xml_document& doc, size_t max_bytes, bool check_depth) {
   if (text.size() > max_bytes) {
     return MakeError(ErrorKind::kLimit, "SIZE",
                      "document of " + std::to_string(text.size()) + " bytes exceeds the limit of " +
@@ -221,7 +221,7 @@ Status Parse(std::string_view text, pugi::xml_document& doc, size_t max_bytes) {
   if (!doc.document_element()) {
     return MakeError(ErrorKind::kMalformed, "XML", "no root element");
   }
-  if (MaxDepth(doc) > kMaxXmlDepth) {
+  if (check_depth && MaxDepth(doc) > kMaxXmlDepth) {
     return MakeError(ErrorKind::kLimit, "DEPTH",
                      "elements nested deeper than " + std::to_string(kMaxXmlDepth));
   }

@@ -24,9 +24,12 @@ Status CheckNoDoctype(std::string_view text);
 // the value. Comments, CDATA sections and processing instructions are skipped.
 Status CheckCharReferences(std::string_view text);
 
-// All input checks, then parses into doc (pugixml, in place, no DOCTYPE processing). On
-// failure the error says what and where ("line 12"). max_bytes: refuse longer input.
-Status Parse(std::string_view text, pugi::xml_document& doc, size_t max_bytes);
+// All input checks, then parses into doc (pugixml, no DOCTYPE processing). On failure the
+// error says what and where ("line 12"). max_bytes: refuse longer input. check_depth: refuse
+// nesting deeper than kMaxXmlDepth; a caller that only descends along a fixed schema (the
+// payload reader) may skip that walk, since it stops at the first element it does not know.
+Status Parse(std::string_view text, pugi::xml_document& doc, size_t max_bytes,
+             bool check_depth = true);
 
 // Deepest element nesting in the tree (iterative: safe for hostile depth).
 int MaxDepth(const pugi::xml_node& root);

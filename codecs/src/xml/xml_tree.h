@@ -22,7 +22,9 @@ class NamespaceScope {
  public:
   // Returns how many bindings e declared; give that number to Pop.
   int Push(const pugi::xml_node& e);
-  void Pop(int n) { stack_.resize(stack_.size() - static_cast<size_t>(n)); }
+  void Pop(int n) {
+    if (n > 0) stack_.resize(stack_.size() - static_cast<size_t>(n));
+  }
   // URI bound to prefix ("" is the default namespace); empty view when unbound.
   std::string_view Resolve(std::string_view prefix) const;
   std::string_view NamespaceOf(const pugi::xml_node& e) const { return Resolve(Prefix(e.name())); }
