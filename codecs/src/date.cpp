@@ -1,6 +1,7 @@
 #include "sluis/codecs/date.h"
 
 #include <cstdio>
+#include <ostream>
 
 namespace sluis::codecs {
 namespace {
@@ -107,6 +108,8 @@ std::string Date::ToString() const {
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", c.y, c.m, c.d);
   return buf;
 }
+
+std::ostream& operator<<(std::ostream& os, const Date& d) { return os << d.ToString(); }
 
 std::optional<TimeOfDay> TimeOfDay::Make(int hour, int minute, int second, int millis) {
   if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 ||

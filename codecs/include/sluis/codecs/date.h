@@ -5,6 +5,7 @@
 #include <chrono>
 #include <compare>
 #include <cstdint>
+#include <iosfwd>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -53,6 +54,9 @@ class Date {
   explicit Date(int32_t days) : days_(days) {}
   int32_t days_ = 0;
 };
+
+// "YYYY-MM-DD" (test failure messages, logs).
+std::ostream& operator<<(std::ostream& os, const Date& d);
 
 // A time of day with millisecond precision (LDT_Tijd, e.g. Toewijzingstijd).
 class TimeOfDay {
