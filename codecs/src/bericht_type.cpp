@@ -88,6 +88,12 @@ std::optional<std::pair<Domein, BerichtType>> FromFunctie(std::string_view f) {
 
 std::string_view DomeinName(Domein d) { return d == Domein::kWmo ? "wmo" : "jeugd"; }
 
+std::optional<Domein> ParseDomeinName(std::string_view name) {
+  if (name == "wmo") return Domein::kWmo;
+  if (name == "jeugd") return Domein::kJeugd;
+  return std::nullopt;
+}
+
 bool IsRetour(BerichtType t) { return RowOf(t).retour; }
 
 std::optional<BerichtType> RetourOf(BerichtType heen) {

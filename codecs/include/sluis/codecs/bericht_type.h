@@ -39,6 +39,7 @@ std::optional<std::pair<Domein, BerichtType>> FromBerichtCode(std::string_view c
 std::string_view Functie(Domein d, BerichtType t);
 std::optional<std::pair<Domein, BerichtType>> FromFunctie(std::string_view functie);
 std::string_view DomeinName(Domein d);  // "wmo" / "jeugd"
+std::optional<Domein> ParseDomeinName(std::string_view name);
 
 // A retourbericht (302, 306, 308, 316, 318, 320) echoes its heenbericht with RetourCodes.
 bool IsRetour(BerichtType t);
