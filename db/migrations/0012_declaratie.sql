@@ -80,3 +80,24 @@ CREATE INDEX prestatie_open_debet ON prestatie (gemeente, domein, toewijzing_num
 -- One 325 per 323, ever: whatever path makes the answer.
 CREATE UNIQUE INDEX bericht_one_325_per_323 ON bericht (answers_bericht_id)
   WHERE direction = 'out' AND berichttype = 325;
+
+-- Formele controle (Regeling Jeugdwet art. 1; the Wmo equivalent in the gemeente's policy): a
+-- declaratie that matches an active rule is judged as usual but held in review; its 325 waits
+-- for the back office's decision, still inside the 10 werkdagen (an alert warns before it
+-- slips). Empty gemeente/domein/agb match every value; vanaf_cent matches a declaratie whose
+-- ingediend amount is at least that much.
+CREATE TABLE review_regel (
+  id bigserial PRIMARY KEY,
+  gemeente text NOT NULL DEFAULT '',
+  domein text NOT NULL DEFAULT '',
+  agb text NOT NULL DEFAULT '',
+  vanaf_cent bigint,
+  reden text NOT NULL,
+  actief boolean NOT NULL DEFAULT true,
+  created_by text NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+
+-- Identities of the messages Sluis makes (BerichtIdentificatie / IdentificatieRetour, at most
+-- 12 characters): "SL" and ten digits, unique for this installation as sender (TR056).
+CREATE SEQUENCE bericht_identificatie_seq;

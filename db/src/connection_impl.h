@@ -22,6 +22,8 @@ auto MapErrors(F&& f) -> decltype(f()) {
     return f();
   } catch (const DbError&) {
     throw;
+  } catch (const RefusedError&) {
+    throw;
   } catch (...) {
     RethrowAsDbError();
   }

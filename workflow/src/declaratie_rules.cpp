@@ -19,10 +19,11 @@ bool TR333_DeclaratieNummerNietUniek(const DeclaratieFeiten& f) {
 }
 
 bool TR318_PeriodeNietNaVorige(const Bericht323& d, const DeclaratieFeiten& f) {
-  // IV090: a later declaratie may not use a period on or before the last one submitted. A gap
-  // (months without care) is allowed: we cannot know that care was delivered every month.
+  // IV090: a later declaratie may not use a period before the last one submitted. The same
+  // period again is allowed (a supplementary declaratie), and so is a gap: we cannot know that
+  // care was delivered every month.
   return f.vorige_declaratieperiode &&
-         d.declaratie.declaratie_periode.begindatum <= f.vorige_declaratieperiode->begindatum;
+         d.declaratie.declaratie_periode.begindatum < f.vorige_declaratieperiode->begindatum;
 }
 
 bool TR304_PrestatieVanAndereClient(const Bsn& client, const Prestatie& /*p*/,

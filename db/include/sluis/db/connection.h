@@ -29,6 +29,13 @@ class DbError : public std::runtime_error {
   std::string sqlstate_;
 };
 
+// A request the data refuses (declaratie not in review, code not allowed, ...): the message is
+// for people and maps to HTTP 409/422 or a CLI error. Nothing was changed.
+class RefusedError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
 // Maps a SQLSTATE ("23505", "40001", "08006", ...) to its class.
 DbError::Class ClassifySqlState(std::string_view sqlstate);
 const char* DbErrorClassName(DbError::Class cls);

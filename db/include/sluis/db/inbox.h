@@ -1,0 +1,70 @@
+// The workflow's inbox: every incoming iWmo/iJw message (bericht, direction 'in', state
+// 'queued') is handled exactly once, in one transaction with everything it causes:
+//
+//   323  levels 3 and 4 against the toewijzingen (workflow::Beoordeel), declaratie and prestaties
+//        stored, the 325 built (IV087), checked (XSD, TR342, TR337/366/367/371/376) and queued
+//        — or the declaratie held for manual review, its 325 waiting for the decision;
+//   302  the delivery state of the toewijzingen in the 301 it answers;
+//   any heenbericht breaking a level-2 rule: the header-only 0001 retour or 325.
+//
+// Several workers (threads or sluisd processes) may run ProcessNext at once: claims use FOR
+// UPDATE SKIP LOCKED. Time comes from the caller's Clock.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sluis/codecs/bericht_type.h"
+#include "sluis/codecs/xsd.h"
+#include "sluis/db/connection.h"
+#include "sluis/workflow/calendar.h"
+#include "sluis/workflow/clock.h"
+#include "sluis/workflow/declaratie.h"
+
+namespace sluis::db {
+
+struct InboxConfig {
+  std::shared_ptr<const codecs::SchemaSet> schemas;  // for what we send (IV034 versions, XSD)
+  workflow::WorkingDayCalendar calendar;
+  workflow::Beleid beleid;
+};
+
+// What handling one message did, for logs, metrics and `sluis replay`.
+struct InboxResult {
+  int64_t bericht_id = 0;
+  codecs::Domein domein = codecs::Domein::kWmo;
+  codecs::BerichtType type = codecs::BerichtType::k323;
+  std::string outcome;           // processed | held | failed
+  std::string detail;            // one line for people
+  std::vector<int64_t> answers;  // bericht ids queued for sending
+  std::optional<int64_t> declaratie_id;
+};
+
+class Inbox {
+ public:
+  explicit Inbox(InboxConfig config);
+
+  // Handles the oldest queued incoming message; nullopt when there is none. A message that
+  // cannot be handled is marked 'failed' with the reason (and stays stored); only database
+  // errors throw (DbError), leaving the message queued.
+  std::optional<InboxResult> ProcessNext(Connection& conn, const workflow::Clock& clock);
+
+  // Handles everything queued; returns how many messages were handled.
+  int ProcessAll(Connection& conn, const workflow::Clock& clock);
+
+  // The decision on a declaratie held for manual review: `afkeuren` lists prestaties (by
+  // ReferentieNummer) the back office rejects, each with its retourcode; the rest stays as
+  // judged. Builds and queues the 325. Returns the 325's bericht id; throws RefusedError with a
+  // message for people when the declaratie is not in review or a code is not allowed.
+  int64_t BesluitReview(Connection& conn, int64_t declaratie_id,
+                        const std::vector<std::pair<std::string, std::string>>& afkeuren,
+                        const std::string& actor, const workflow::Clock& clock);
+
+ private:
+  InboxConfig config_;
+};
+
+}  // namespace sluis::db

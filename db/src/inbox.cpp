@@ -1,0 +1,142 @@
+// The inbox loop: claim, parse, level 2, dispatch by message type. The 323 lives in
+// inbox_declaratie.cpp, the retours on what we sent in inbox_retour.cpp.
+#include "sluis/db/inbox.h"
+
+#include <nlohmann/json.hpp>
+
+#include "sluis/codecs/answer.h"
+#include "sluis/codecs/rules.h"
+
+#include "connection_impl.h"
+#include "inbox_internal.h"
+#include "outgoing.h"
+
+namespace sluis::db {
+
+using codecs::BerichtType;
+using internal::Claimed;
+
+namespace {
+
+// The types the inbox handles so far; others stay queued until their handler exists.
+constexpr const char* kHandled = "(302, 323)";
+
+std::string ViolationsJson(const std::vector<codecs::RuleViolation>& violations) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& v : violations) {
+    out.push_back({{"rule", v.rule},
+                   {"retourcode", v.retourcode},
+                   {"location", v.location},
+                   {"message", v.message}});
+  }
+  return out.dump();
+}
+
+void Finish(pqxx::transaction_base& tx, int64_t id, const std::string& state,
+            const std::string& error) {
+  tx.exec_params(
+      "UPDATE bericht SET state = $2, error = NULLIF($3, ''), processed_at = now() WHERE id = $1",
+      id, state, error);
+}
+
+// A heenbericht that breaks a level-2 rule gets a header-only answer with 0001 (IV087 for the
+// 323, IV028/IV032 for the rest) and is not processed further.
+InboxResult AnswerLevel2(pqxx::transaction_base& tx, const InboxConfig& config, const Claimed& m,
+                         const codecs::Bericht& b,
+                         const std::vector<codecs::RuleViolation>& violations,
+                         workflow::TimePoint now) {
+  InboxResult r{m.id, m.domein, m.type, "processed", "", {}, {}};
+  const std::string rules = [&] {
+    std::string s;
+    for (const auto& v : violations) s += (s.empty() ? "" : ", ") + v.rule;
+    return s;
+  }();
+  if (codecs::IsRetour(m.type)) {
+    r.detail = "retour breaks level-2 rules (" + rules + "); recorded, not answered";
+    Finish(tx, m.id, "processed", r.detail);
+    return r;
+  }
+  const BerichtType answer_type =
+      m.type == BerichtType::k323 ? BerichtType::k325 : *codecs::RetourOf(m.type);
+  codecs::AnswerIdentity id{internal::NextIdentificatie(tx), workflow::DutchDate(now),
+                            internal::OwnXsdVersie(*config.schemas, m.domein, answer_type),
+                            std::string(codecs::kLevel2RulesVersion)};
+  codecs::Bericht answer;
+  if (m.type == BerichtType::k323) {
+    const auto& d = std::get<codecs::Bericht323>(b);
+    answer = codecs::MakeHeaderOnly325(d, id, {"0001"});
+    workflow::Oordeel o;
+    o.header_codes = {"0001"};
+    internal::SaveJudgedDeclaratie(tx, config, m, d, o, std::nullopt);
+  } else {
+    answer = *codecs::MakeHeaderOnlyRetour(b, id, {"0001"});
+  }
+  const internal::Queued q = internal::QueueOutgoing(tx, *config.schemas, answer, m.id);
+  if (!q.id) {
+    r.outcome = "failed";
+    r.detail = "our 0001 answer does not validate: " + q.error;
+    Finish(tx, m.id, "failed", r.detail);
+    return r;
+  }
+  if (m.type == BerichtType::k323) internal::LinkAntwoord(tx, m.id, q.id);
+  r.answers.push_back(q.id);
+  r.detail = "level 2: " + rules + " -> 0001";
+  Finish(tx, m.id, "processed", r.detail);
+  return r;
+}
+
+}  // namespace
+
+Inbox::Inbox(InboxConfig config) : config_(std::move(config)) {}
+
+std::optional<InboxResult> Inbox::ProcessNext(Connection& conn, const workflow::Clock& clock) {
+  return MapErrors([&]() -> std::optional<InboxResult> {
+    pqxx::work tx(conn.impl().conn);
+    const pqxx::result claim = tx.exec(
+        std::string(
+            "SELECT id, domein, berichttype, payload, created_at::text,"
+            " (extract(epoch FROM created_at) * 1000)::bigint, level2_violations IS NULL"
+            " FROM bericht WHERE direction = 'in' AND state = 'queued' AND berichttype IN ") +
+        kHandled + " ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED");
+    if (claim.empty()) return std::nullopt;
+    const pqxx::row row = claim[0];
+    Claimed m;
+    m.id = row[0].as<int64_t>();
+    m.domein = *codecs::ParseDomeinName(row[1].c_str());
+    m.type = *codecs::FromNummer(row[2].as<int>());
+    m.payload = pqxx::binarystring(row[3]).str();
+    m.ontvangen_op = row[4].c_str();
+    m.ontvangen = workflow::TimePoint(std::chrono::milliseconds(row[5].as<int64_t>()));
+
+    const workflow::TimePoint now = clock.Now();
+    InboxResult result;
+    const auto parsed = codecs::ParseBericht(m.payload);
+    if (!parsed) {
+      // The transport validated it; reaching here means the register holds something else.
+      result = {m.id, m.domein, m.type, "failed", "cannot parse: " + parsed.error().ToString(),
+                {},   {}};
+      Finish(tx, m.id, "failed", result.detail);
+    } else if (const auto violations = codecs::CheckLevel2(*parsed); !violations.empty()) {
+      if (row[6].as<bool>()) {
+        tx.exec_params("UPDATE bericht SET level2_violations = $2::jsonb WHERE id = $1", m.id,
+                       ViolationsJson(violations));
+      }
+      result = AnswerLevel2(tx, config_, m, *parsed, violations, now);
+    } else if (m.type == BerichtType::k323) {
+      result =
+          internal::HandleDeclaratie(tx, config_, m, std::get<codecs::Bericht323>(*parsed), now);
+    } else {
+      result = internal::HandleRetour(tx, m, *parsed);
+    }
+    tx.commit();
+    return result;
+  });
+}
+
+int Inbox::ProcessAll(Connection& conn, const workflow::Clock& clock) {
+  int n = 0;
+  while (ProcessNext(conn, clock)) ++n;
+  return n;
+}
+
+}  // namespace sluis::db

@@ -1,0 +1,34 @@
+// Private to db/: queueing a message Sluis sends (bericht, direction 'out', state 'queued') for
+// the transport to wrap in StUF and ebMS. Nothing leaves unchecked: the payload must validate
+// against its XSD and pass level 2, or it is not queued.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include <pqxx/pqxx>
+
+#include "sluis/codecs/payload.h"
+#include "sluis/codecs/xsd.h"
+
+namespace sluis::db::internal {
+
+// "SL" and ten digits from bericht_identificatie_seq: at most 12 characters
+// (LDT_IdentificatieBericht).
+std::string NextIdentificatie(pqxx::transaction_base& tx);
+
+// The schema versions (IV034) of a message Sluis makes.
+codecs::XsdVersie OwnXsdVersie(const codecs::SchemaSet& schemas, codecs::Domein domein,
+                               codecs::BerichtType type);
+
+struct Queued {
+  int64_t id = 0;     // 0 when refused
+  std::string error;  // why it was refused: XSD or level-2 findings
+};
+
+// Encodes, checks and queues `b`; `answers` links a retour or 325 to its heenbericht.
+Queued QueueOutgoing(pqxx::transaction_base& tx, const codecs::SchemaSet& schemas,
+                     const codecs::Bericht& b, std::optional<int64_t> answers);
+
+}  // namespace sluis::db::internal
