@@ -13,6 +13,13 @@ namespace {
 using codecs::Domein;
 using test_util::D;
 using test_util::ParseCsv;
+using test_util::Problems;
+
+std::string DomeinParamName(const ::testing::TestParamInfo<Domein>& i) {
+  return std::string(codecs::DomeinName(i.param));
+}
+
+const codecs::XsdVersie kXsd{"1.0.0", "1.0.0"};
 
 PopulationOptions Options(uint64_t seed, size_t clients = 300) {
   PopulationOptions o;
@@ -346,6 +353,171 @@ TEST(SyntheticCsvTest, QuotesNamesWithCommas) {
   bool found = false;
   for (const auto& r : rows) found = found || r[1] == "Stichting Wonen, Werken en Welzijn";
   EXPECT_TRUE(found);
+}
+
+// --- Messages ---
+
+TEST(SyntheticMessagesTest, EveryToewijzingPassesLevels1And2) {
+  const Population& p = Shared();
+  std::set<std::pair<size_t, size_t>> pairs;
+  for (const Toewijzing& t : p.toewijzingen) pairs.insert({t.client, t.aanbieder});
+  std::map<Domein, int> per_domein;
+  size_t products = 0;
+  IdGenerator ids("G");
+  for (const auto& [client, aanbieder] : pairs) {
+    const auto b = MakeToewijzing(
+        p, client, aanbieder,
+        {ids.Identificatie(codecs::BerichtType::k301), p.options.reference_date}, kXsd);
+    ASSERT_TRUE(b.ok()) << b.error().ToString();
+    ASSERT_EQ(Problems(*b), "") << codecs::EncodeBericht(*b);
+    ++per_domein[b->domein];
+    products += b->client.toegewezen_producten.size();
+    EXPECT_EQ(b->header.aanbieder, p.aanbieders[aanbieder].agb);
+  }
+  EXPECT_EQ(products, p.toewijzingen.size());  // every toewijzing is in exactly one 301
+  EXPECT_GT(per_domein[Domein::kWmo], 100);
+  EXPECT_GT(per_domein[Domein::kJeugd], 40);
+  // A client without toewijzingen at an aanbieder gets no 301.
+  const size_t client = 0;
+  for (size_t a = 0; a < p.aanbieders.size(); ++a) {
+    if (p.ToewijzingenOf(client, a).empty()) {
+      EXPECT_FALSE(MakeToewijzing(p, client, a, {"X1", p.options.reference_date}, kXsd).ok());
+    }
+  }
+}
+
+// The first client of the domein with a toewijzing that started before the reference date,
+// and that toewijzing.
+std::pair<size_t, size_t> ClientWithToewijzing(const Population& p, Domein d) {
+  for (size_t t = 0; t < p.toewijzingen.size(); ++t) {
+    const Toewijzing& x = p.toewijzingen[t];
+    if (p.clients[x.client].domein == d &&
+        x.product.ingangsdatum < p.options.reference_date.AddDays(-40) &&
+        (!x.product.einddatum || *x.product.einddatum > p.options.reference_date)) {
+      return {x.client, t};
+    }
+  }
+  ADD_FAILURE() << "no client";
+  return {0, 0};
+}
+
+class SyntheticRegieTest : public ::testing::TestWithParam<Domein> {};
+
+TEST_P(SyntheticRegieTest, MessagesPassLevels1And2) {
+  const Population& p = Shared();
+  const codecs::Date today = p.options.reference_date;
+  const auto [client, toewijzing] = ClientWithToewijzing(p, GetParam());
+  const size_t aanbieder = p.toewijzingen[toewijzing].aanbieder;
+  IdGenerator ids("T");
+  const auto id = [&](codecs::BerichtType t) {
+    return codecs::BerichtIdentificatie{ids.Identificatie(t), today};
+  };
+  const codecs::AnswerIdentity answer{"RET000000001", today, kXsd, std::nullopt};
+
+  const auto b301 = MakeToewijzing(p, client, aanbieder, id(codecs::BerichtType::k301), kXsd);
+  ASSERT_TRUE(b301.ok());
+  const codecs::Bericht302 approve = MakeToewijzingRetour(*b301, answer);
+  EXPECT_EQ(Problems(approve), "");
+  EXPECT_FALSE(approve.client.has_value());
+  EXPECT_TRUE(approve.header.retour_codes.empty());
+  const codecs::ToewijzingNummer nummer = p.toewijzingen[toewijzing].product.toewijzing_nummer;
+  const codecs::Bericht302 reject = MakeToewijzingRetour(*b301, answer, Afkeuring{"9332", nummer});
+  EXPECT_EQ(Problems(reject), "");
+  ASSERT_TRUE(reject.client.has_value());
+  EXPECT_EQ(reject.header.retour_codes, codecs::RetourCodes{"0200"});
+  for (const codecs::ToegewezenProduct& t : reject.client->toegewezen_producten) {
+    EXPECT_EQ(t.retour_codes, codecs::RetourCodes{t.toewijzing_nummer == nummer ? "9332" : "0200"});
+  }
+  const codecs::Bericht302 header = MakeToewijzingRetour(*b301, answer, Afkeuring{"9056", {}});
+  EXPECT_EQ(Problems(header), "");
+  EXPECT_FALSE(header.client.has_value());
+  EXPECT_EQ(header.header.retour_codes, codecs::RetourCodes{"9056"});
+
+  for (bool verwijderen : {false, true}) {
+    const codecs::Bericht305 start =
+        MakeStart(p, toewijzing, id(codecs::BerichtType::k305), kXsd, {std::nullopt, verwijderen});
+    EXPECT_EQ(Problems(start), "");
+    EXPECT_EQ(start.client.producten.at(0).status_aanlevering, verwijderen ? "3" : "1");
+    EXPECT_EQ(start.client.producten[0].begindatum,
+              p.toewijzingen[toewijzing].product.ingangsdatum);
+    StopOptions stop_options;
+    stop_options.verwijderen = verwijderen;
+    const codecs::Bericht307 stop =
+        MakeStop(p, toewijzing, id(codecs::BerichtType::k307), kXsd, stop_options);
+    EXPECT_EQ(Problems(stop), "");
+    EXPECT_EQ(stop.client.producten.at(0).einddatum, today);  // runs past today: stopped today
+    EXPECT_EQ(stop.client.producten[0].reden_beeindiging, GetParam() == Domein::kWmo ? "19" : "31");
+  }
+
+  for (int n : {1, 2}) {
+    const auto vot = MakeVerzoekOmToewijzing(p, client, aanbieder, id(codecs::BerichtType::k315),
+                                             kXsd, ids, {n, 5});
+    ASSERT_TRUE(vot.ok()) << vot.error().ToString();
+    EXPECT_EQ(Problems(*vot), "");
+    const auto& producten = vot->client.aangevraagde_producten;
+    ASSERT_GE(producten.size(), 1u);
+    EXPECT_LE(producten.size(), static_cast<size_t>(n));
+    if (producten.size() == 2) {
+      EXPECT_NE(producten[0].referentie_aanbieder, producten[1].referentie_aanbieder);
+    }
+    for (const auto& a : producten) {
+      EXPECT_GT(a.toewijzing_ingangsdatum, today);
+      EXPECT_TRUE(p.Contracts(aanbieder, GetParam(), a.product->categorie));
+    }
+    const codecs::Bericht319 antwoord =
+        MakeAntwoord(*vot, 0, id(codecs::BerichtType::k319), kXsd, "1", "3");
+    EXPECT_EQ(Problems(antwoord), "");
+    EXPECT_EQ(antwoord.antwoord.referentie_aanbieder, producten[0].referentie_aanbieder);
+    EXPECT_EQ(Problems(MakeAntwoordRetour(antwoord, answer)), "");
+    const codecs::Bericht320 rejected = MakeAntwoordRetour(antwoord, answer, "9355");
+    EXPECT_EQ(Problems(rejected), "");
+    ASSERT_TRUE(rejected.antwoord.has_value());
+    EXPECT_EQ(rejected.antwoord->retour_codes, codecs::RetourCodes{"9355"});
+  }
+
+  for (bool nieuw : {false, true}) {
+    const auto vow = MakeVerzoekOmWijziging(p, client, aanbieder, id(codecs::BerichtType::k317),
+                                            kXsd, ids, {nieuw, 9});
+    ASSERT_TRUE(vow.ok()) << vow.error().ToString();
+    EXPECT_EQ(Problems(*vow), "");
+    const codecs::Verzoek& v = vow->client.verzoek;
+    EXPECT_EQ(v.te_wijzigen_producten.size(), 1u);
+    std::set<int64_t> listed;
+    for (const auto& o : v.ongewijzigde_producten) listed.insert(o.toewijzing_nummer.value());
+    for (const auto& w : v.te_wijzigen_producten) listed.insert(w.toewijzing_nummer.value());
+    for (size_t t : p.ToewijzingenOf(client, aanbieder)) {  // TR349: all current ones
+      const auto& tp = p.toewijzingen[t].product;
+      if (!tp.einddatum || *tp.einddatum > today) {
+        EXPECT_TRUE(listed.count(tp.toewijzing_nummer.value()));
+      }
+    }
+    if (!nieuw) {
+      EXPECT_TRUE(v.nieuwe_producten.empty());
+    }
+    const codecs::Bericht319 antwoord =
+        MakeAntwoord(*vow, id(codecs::BerichtType::k319), kXsd, "2");
+    EXPECT_EQ(Problems(antwoord), "");
+    EXPECT_EQ(Problems(MakeAntwoordRetour(antwoord, answer, "9056")), "");
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Domeinen, SyntheticRegieTest,
+                         ::testing::Values(Domein::kWmo, Domein::kJeugd), DomeinParamName);
+
+TEST(SyntheticMessagesTest, SameSeedSameBytes) {
+  const Population a = MakePopulation(Options(11, 60));
+  const Population b = MakePopulation(Options(11, 60));
+  const Population c = MakePopulation(Options(12, 60));
+  const codecs::BerichtIdentificatie id{"X1", a.options.reference_date};
+  const auto encode = [&](const Population& p) {
+    const Toewijzing& t = p.toewijzingen[0];
+    IdGenerator ids;
+    std::string out = codecs::EncodeBericht(*MakeToewijzing(p, t.client, t.aanbieder, id, kXsd));
+    out += codecs::EncodeBericht(*MakeVerzoekOmToewijzing(p, t.client, t.aanbieder, id, kXsd, ids));
+    return out;
+  };
+  EXPECT_EQ(encode(a), encode(b));
+  EXPECT_NE(encode(a), encode(c));
 }
 
 }  // namespace
