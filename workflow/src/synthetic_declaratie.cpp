@@ -191,11 +191,7 @@ class Builder {
       }
     }
     // TR358 last: the total is the signed sum, then optionally wrong.
-    Cents total;
-    for (const auto& c : declaratie().clienten) {
-      for (const Prestatie& x : c.prestaties) total += x.ingediend_bedrag.Signed();
-    }
-    declaratie().totaal_ingediend_bedrag = codecs::TotaalBedragMetDC::FromSigned(total);
+    const Cents total = Total();
     for (FaultKind k : f.kinds) {
       if (k == FaultKind::kBadBsn && !declaratie().clienten.empty()) {
         const size_t ci = static_cast<size_t>(rng.Below(declaratie().clienten.size()));
@@ -217,12 +213,14 @@ class Builder {
     }
   }
 
-  void Total() {
+  // Sets TotaalIngediendBedrag to the signed sum of the prestaties (TR358) and returns it.
+  Cents Total() {
     Cents total;
     for (const auto& c : declaratie().clienten) {
       for (const Prestatie& x : c.prestaties) total += x.ingediend_bedrag.Signed();
     }
     declaratie().totaal_ingediend_bedrag = codecs::TotaalBedragMetDC::FromSigned(total);
+    return total;
   }
 
  private:
@@ -436,7 +434,7 @@ codecs::Result<GeneratedDeclaratie> MakeDeclaratie(const Population& p,
                              "nothing to declare: no active toewijzing and no credit");
   }
   b.Total();
-  b.InjectFaults();
+  b.InjectFaults();  // sets the total again after the faults
   GeneratedDeclaratie out = b.Take();
   out.bericht.domein = req.domein;
   out.bericht.header = {p.gemeenten[req.gemeente].code, p.aanbieders[req.aanbieder].agb, req.id,
