@@ -504,6 +504,49 @@ TEST_P(SyntheticRegieTest, MessagesPassLevels1And2) {
 INSTANTIATE_TEST_SUITE_P(Domeinen, SyntheticRegieTest,
                          ::testing::Values(Domein::kWmo, Domein::kJeugd), DomeinParamName);
 
+// Every toewijzing (all variants) in a 305 and 307, every pair in a 315 and 317.
+TEST(SyntheticMessagesTest, EveryRegieMessageOfThePopulationPasses) {
+  const Population& p = Shared();
+  const codecs::Date today = p.options.reference_date;
+  IdGenerator ids("E");
+  std::map<Variant, int> started;
+  for (size_t t = 0; t < p.toewijzingen.size(); ++t) {
+    if (p.toewijzingen[t].product.ingangsdatum > today) continue;  // TR134: not started yet
+    const codecs::Bericht305 start =
+        MakeStart(p, t, {ids.Identificatie(codecs::BerichtType::k305), today}, kXsd);
+    ASSERT_EQ(Problems(start), "") << codecs::EncodeBericht(start);
+    const codecs::Bericht307 stop =
+        MakeStop(p, t, {ids.Identificatie(codecs::BerichtType::k307), today}, kXsd);
+    ASSERT_EQ(Problems(stop), "") << codecs::EncodeBericht(stop);
+    const codecs::StopProduct& s = stop.client.producten.at(0);
+    EXPECT_LE(s.einddatum, today);
+    EXPECT_GE(s.einddatum, s.begindatum);
+    ++started[p.toewijzingen[t].variant];
+  }
+  EXPECT_EQ(started.size(), 6u);  // every variant
+  std::set<std::pair<size_t, size_t>> pairs;
+  for (const Toewijzing& t : p.toewijzingen) pairs.insert({t.client, t.aanbieder});
+  size_t vots = 0, vows = 0, with_new = 0;
+  for (const auto& [client, aanbieder] : pairs) {
+    const auto vot = MakeVerzoekOmToewijzing(p, client, aanbieder,
+                                             {ids.Identificatie(codecs::BerichtType::k315), today},
+                                             kXsd, ids, {2, client});
+    ASSERT_TRUE(vot.ok());
+    ASSERT_EQ(Problems(*vot), "") << codecs::EncodeBericht(*vot);
+    ++vots;
+    const auto vow = MakeVerzoekOmWijziging(p, client, aanbieder,
+                                            {ids.Identificatie(codecs::BerichtType::k317), today},
+                                            kXsd, ids, {client % 2 == 0, client});
+    if (!vow.ok()) continue;  // nothing current with this aanbieder
+    ASSERT_EQ(Problems(*vow), "") << codecs::EncodeBericht(*vow);
+    ++vows;
+    if (!vow->client.verzoek.nieuwe_producten.empty()) ++with_new;
+  }
+  EXPECT_EQ(vots, pairs.size());
+  EXPECT_GT(vows, pairs.size() * 8 / 10);
+  EXPECT_GT(with_new, vows / 4);  // asked of half of them, when a category is left
+}
+
 TEST(SyntheticMessagesTest, SameSeedSameBytes) {
   const Population a = MakePopulation(Options(11, 60));
   const Population b = MakePopulation(Options(11, 60));
