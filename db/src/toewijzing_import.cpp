@@ -366,6 +366,7 @@ void LoadToewijzingen(pqxx::work& tx, const Table& t, ErrorSink& errors, ImportR
     valid.push_back(versies[i]);
     valid_lines.push_back(lines[i]);
   }
+  LockToewijzingen(tx);
   const VersieCheck check = CheckVersies(tx, valid);
   for (const VersieProblem& p : check.problems) {
     errors.Add(valid_lines[p.index],

@@ -42,6 +42,11 @@ struct VersieCheck {
   std::vector<VersieProblem> problems;
   std::vector<bool> duplicate;
 };
+// TR332 is checked and then written: two transactions checking at once could both pass. Every
+// writer of toewijzing versions takes this transaction-level lock first.
+void LockToewijzingen(pqxx::work& tx);
+
+// Precondition: LockToewijzingen(tx) was called.
 VersieCheck CheckVersies(pqxx::work& tx, const std::vector<workflow::ToewijzingVersie>& v);
 
 // Writes the versions CheckVersies passed (duplicates skipped) and moves current pointers.

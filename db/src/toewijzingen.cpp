@@ -186,6 +186,10 @@ ClientCounts UpsertClients(pqxx::work& tx, const std::vector<const ClientGegeven
   return counts;
 }
 
+void LockToewijzingen(pqxx::work& tx) {
+  tx.exec("SELECT pg_advisory_xact_lock(hashtext('sluis.toewijzing'))");
+}
+
 VersieCheck CheckVersies(pqxx::work& tx, const std::vector<ToewijzingVersie>& v) {
   VersieCheck out;
   out.duplicate.assign(v.size(), false);
@@ -387,6 +391,7 @@ SaveVersiesResult StoreVersies(pqxx::work& tx, const std::vector<ToewijzingVersi
                                std::optional<int64_t> bericht_id, const std::string& actor,
                                Levering initial) {
   SaveVersiesResult result;
+  LockToewijzingen(tx);
   const VersieCheck check = CheckVersies(tx, v);
   for (const VersieProblem& p : check.problems) {
     result.conflicts.push_back(

@@ -4,7 +4,8 @@
 //
 // Every function takes a Connection owned by the calling thread (docs/conventions §6), runs in
 // its own transaction and throws DbError. Writes are batched: one statement per table for a
-// whole vector, however long.
+// whole vector, however long. Writers of versions serialise on a transaction-level advisory
+// lock, so that TR332 (checked, then written) holds with several writers.
 #pragma once
 
 #include <cstdint>
