@@ -218,6 +218,17 @@ TEST_F(ToewijzingImportTest, ToewijzingRowRules) {
   EXPECT_EQ(Query("SELECT count(*) FROM toewijzing_versie"), "0");
 }
 
+TEST_F(ToewijzingImportTest, LinesArePhysicalLines) {
+  Row a, b;
+  a.nummer = "5001";
+  a.commentaar = "eerste regel\ntweede regel";  // lines 2 and 3
+  b.nummer = "5002";
+  b.frequentie = "9";  // line 4
+  EXPECT_EQ(ErrorLines(Toewijzingen({a, b})),
+            Lines{"toewijzingen.csv:4: frequentie \"9\" is not 1 (dag), 2 (week), 4 (maand) or 6 "
+                  "(totaal)"});
+}
+
 TEST_F(ToewijzingImportTest, ToewijzingReferences) {
   std::vector<Row> rows(7);
   for (size_t i = 0; i < rows.size(); ++i) rows[i].nummer = std::to_string(3000 + i);
