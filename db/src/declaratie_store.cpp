@@ -96,14 +96,15 @@ DeclaratieFeiten LoadFeiten(pqxx::transaction_base& tx, const Bericht323& d, int
     }
   }
   ArrayLiteral nummer_array, referentie_array;
-  for (const int64_t n : nummers) nummer_array.Int(n);
-  for (const auto& r : referenties) referentie_array.Text(r);
+  for (const int64_t n : nummers) nummer_array.Add(n);
+  for (const auto& r : referenties) referentie_array.Add(r);
+  const std::string nummers_literal = nummer_array.Take();
 
   for (const auto& r : tx.exec_params(
            "SELECT nummer, agb, bsn, categorie, code, ingangsdatum, einddatum, reden_wijziging,"
            " volume, eenheid, frequentie, budget_cent FROM toewijzing_actueel"
            " WHERE gemeente = $1 AND domein = $2 AND nummer = ANY ($3::bigint[])",
-           gemeente, domein, nummer_array.Finish())) {
+           gemeente, domein, nummers_literal)) {
     workflow::ToewijzingFeit t;
     t.nummer = codecs::ToewijzingNummer(r[0].as<int64_t>());
     t.agb = codecs::AgbCode(r[1].c_str());
@@ -123,7 +124,7 @@ DeclaratieFeiten LoadFeiten(pqxx::transaction_base& tx, const Bericht323& d, int
        tx.exec_params(std::string("SELECT ") + kEerdereColumns +
                           " FROM prestatie WHERE gemeente = $1 AND domein = $2 AND agb = $3"
                           " AND referentienummer = ANY ($4::text[])",
-                      gemeente, domein, agb, referentie_array.Finish())) {
+                      gemeente, domein, agb, referentie_array.Take())) {
     EerderePrestatie e = ReadEerdere(r);
     if (e.debet_credit == DebetCredit::kDebet && e.gecrediteerd) {
       f.eerder_gecrediteerd.insert(e.referentie_nummer.str());
@@ -137,7 +138,7 @@ DeclaratieFeiten LoadFeiten(pqxx::transaction_base& tx, const Bericht323& d, int
                           " FROM prestatie WHERE gemeente = $1 AND domein = $2"
                           " AND toewijzing_nummer = ANY ($3::bigint[]) AND debet_credit = 'D'"
                           " AND status = 'goedgekeurd' AND gecrediteerd_door IS NULL",
-                      gemeente, domein, nummer_array.Finish())) {
+                      gemeente, domein, nummers_literal)) {
     EerderePrestatie e = ReadEerdere(r);
     f.goedgekeurd_per_toewijzing[e.toewijzing_nummer.value()].push_back(std::move(e));
   }
@@ -163,8 +164,8 @@ int64_t SaveDeclaratie(pqxx::transaction_base& tx, const Bericht323& d, const Oo
                     agb = d.header.aanbieder.str();
   const bool telt_mee = !o.HeaderAfgekeurd() && !o.DeclaratieAfgekeurd();
   ArrayLiteral afgewezen;
-  for (const auto& c : o.header_codes) afgewezen.Text(c);
-  for (const auto& c : o.declaratie_codes) afgewezen.Text(c);
+  for (const auto& c : o.header_codes) afgewezen.Add(c);
+  for (const auto& c : o.declaratie_codes) afgewezen.Add(c);
   const int64_t id =
       tx.exec_params1(
             "INSERT INTO declaratie (bericht_id, gemeente, domein, agb, identificatie,"
@@ -181,7 +182,7 @@ int64_t SaveDeclaratie(pqxx::transaction_base& tx, const Bericht323& d, const Oo
             d.declaratie.declaratie_periode.begindatum.ToString(),
             d.declaratie.declaratie_periode.einddatum.ToString(),
             d.declaratie.totaal_ingediend_bedrag.Signed().value(), o.toegekend.value(),
-            row.ontvangen_op, row.status, afgewezen.Finish(), telt_mee, o.goedgekeurd, o.afgekeurd,
+            row.ontvangen_op, row.status, afgewezen.Take(), telt_mee, o.goedgekeurd, o.afgekeurd,
             o.niet_beoordeeld, row.antwoord_uiterlijk.ToString(), row.betalen_uiterlijk.ToString(),
             row.review_reden.value_or(""))[0]
           .as<int64_t>();
@@ -196,35 +197,37 @@ int64_t SaveDeclaratie(pqxx::transaction_base& tx, const Bericht323& d, const Oo
     for (size_t pi = 0; pi < c.prestaties.size(); ++pi, ++pos) {
       const Prestatie& p = c.prestaties[pi];
       const workflow::PrestatieOordeel& po = o.clienten[ci].prestaties[pi];
-      bsn.Text(c.bsn.str());
-      positie.Int(pos);
-      ref.Text(p.product_referentie.referentie_nummer.str());
+      bsn.Add(c.bsn.str());
+      positie.Add(pos);
+      ref.Add(p.product_referentie.referentie_nummer.str());
       if (p.product_referentie.vorig_referentie_nummer) {
-        vorig.Text(p.product_referentie.vorig_referentie_nummer->str());
+        vorig.Add(p.product_referentie.vorig_referentie_nummer->str());
       } else {
-        vorig.Null();
+        vorig.AddNull();
       }
-      toewijzing.Int(p.toewijzing_nummer.value());
-      categorie.Text(p.product_categorie);
-      code.Text(p.product_code);
-      begin.Text(p.product_periode.begindatum.ToString());
-      eind.Text(p.product_periode.einddatum.ToString());
-      volume.Int(p.geleverd_volume);
-      eenheid.Text(p.eenheid);
+      toewijzing.Add(p.toewijzing_nummer.value());
+      categorie.Add(p.product_categorie);
+      code.Add(p.product_code);
+      begin.Add(p.product_periode.begindatum.ToString());
+      eind.Add(p.product_periode.einddatum.ToString());
+      volume.Add(p.geleverd_volume);
+      eenheid.Add(p.eenheid);
       if (p.product_tarief) {
-        tarief.Int(p.product_tarief->value());
+        tarief.Add(p.product_tarief->value());
       } else {
-        tarief.Null();
+        tarief.AddNull();
       }
-      bedrag.Int(p.ingediend_bedrag.bedrag.value());
+      bedrag.Add(p.ingediend_bedrag.bedrag.value());
       const bool credit = p.ingediend_bedrag.debet_credit == DebetCredit::kCredit;
-      dc.Text(credit ? "C" : "D");
-      status.Text(po.goedgekeurd ? "goedgekeurd" : po.beoordeeld ? "afgekeurd" : "niet_beoordeeld");
+      dc.Add(std::string_view(credit ? "C" : "D"));
+      status.Add(std::string_view(po.goedgekeurd  ? "goedgekeurd"
+                                  : po.beoordeeld ? "afgekeurd"
+                                                  : "niet_beoordeeld"));
       ArrayLiteral pc;
-      for (const auto& rc : po.codes) pc.Text(rc);
-      codes.Text(pc.Finish());
+      for (const auto& rc : po.codes) pc.Add(rc);
+      codes.Add(pc.Take());
       if (credit && po.goedgekeurd) {
-        credited_debit.Text(p.product_referentie.vorig_referentie_nummer->str());
+        credited_debit.Add(p.product_referentie.vorig_referentie_nummer->str());
       }
     }
   }
@@ -241,10 +244,9 @@ int64_t SaveDeclaratie(pqxx::transaction_base& tx, const Bericht323& d, const Oo
       " $17::bigint[], $18::text[], $19::text[], $20::text[])"
       " AS u(bsn, positie, ref, vorig, toewijzing, categorie, code, begin, eind, volume,"
       " eenheid, tarief, bedrag, dc, status, codes)",
-      id, gemeente, domein, agb, bsn.Finish(), positie.Finish(), ref.Finish(), vorig.Finish(),
-      toewijzing.Finish(), categorie.Finish(), code.Finish(), begin.Finish(), eind.Finish(),
-      volume.Finish(), eenheid.Finish(), tarief.Finish(), bedrag.Finish(), dc.Finish(),
-      status.Finish(), codes.Finish());
+      id, gemeente, domein, agb, bsn.Take(), positie.Take(), ref.Take(), vorig.Take(),
+      toewijzing.Take(), categorie.Take(), code.Take(), begin.Take(), eind.Take(), volume.Take(),
+      eenheid.Take(), tarief.Take(), bedrag.Take(), dc.Take(), status.Take(), codes.Take());
   if (credited_debit.size() > 0) {
     // Each approved credit marks the debit it credits (TR390 refuses a second credit).
     tx.exec_params(
@@ -254,7 +256,7 @@ int64_t SaveDeclaratie(pqxx::transaction_base& tx, const Bericht323& d, const Oo
         " AND debit.agb = $4 AND debit.referentienummer = credit.vorig_referentienummer"
         " AND debit.debet_credit = 'D' AND debit.gecrediteerd_door IS NULL"
         " AND debit.referentienummer = ANY ($5::text[])",
-        id, gemeente, domein, agb, credited_debit.Finish());
+        id, gemeente, domein, agb, credited_debit.Take());
   }
   return id;
 }

@@ -26,8 +26,8 @@ std::optional<int64_t> FindHeen(pqxx::transaction_base& tx, const Claimed& m,
 
 std::string Codes(const codecs::RetourCodes& codes) {
   ArrayLiteral a;
-  for (const auto& c : codes) a.Text(c);
-  return a.Finish();
+  for (const auto& c : codes) a.Add(c);
+  return a.Take();
 }
 
 }  // namespace

@@ -2,28 +2,28 @@
 
 namespace sluis::db::internal {
 
-void ArrayLiteral::Separator() {
-  if (count_++ > 0) text_ += ',';
+void ArrayLiteral::Separate() {
+  if (n_++ > 0) out_.push_back(',');
 }
 
-void ArrayLiteral::Text(std::string_view value) {
-  Separator();
-  text_ += '"';
-  for (const char c : value) {
-    if (c == '"' || c == '\\') text_ += '\\';
-    text_ += c;
+void ArrayLiteral::Add(std::string_view value) {
+  Separate();
+  out_.push_back('"');
+  for (char c : value) {
+    if (c == '"' || c == '\\') out_.push_back('\\');
+    out_.push_back(c);
   }
-  text_ += '"';
+  out_.push_back('"');
 }
 
-void ArrayLiteral::Int(int64_t value) {
-  Separator();
-  text_ += std::to_string(value);
+void ArrayLiteral::AddNull() {
+  Separate();
+  out_ += "NULL";
 }
 
-void ArrayLiteral::Null() {
-  Separator();
-  text_ += "NULL";
+std::string ArrayLiteral::Take() {
+  out_.push_back('}');
+  return std::move(out_);
 }
 
 std::vector<std::string> ParseTextArray(std::string_view s) {
@@ -34,15 +34,16 @@ std::vector<std::string> ParseTextArray(std::string_view s) {
   while (i < s.size()) {
     std::string element;
     if (s[i] == '"') {
-      for (++i; i < s.size() && s[i] != '"'; ++i) {
+      ++i;
+      while (i < s.size() && s[i] != '"') {
         if (s[i] == '\\' && i + 1 < s.size()) ++i;
-        element += s[i];
+        element.push_back(s[i++]);
       }
       ++i;  // closing quote
     } else {
-      const size_t end = s.find(',', i);
-      element = std::string(s.substr(i, end == std::string_view::npos ? end : end - i));
-      i = end == std::string_view::npos ? s.size() : end;
+      const size_t start = i;
+      while (i < s.size() && s[i] != ',') ++i;
+      element.assign(s.substr(start, i - start));
       if (element == "NULL") element.clear();
     }
     out.push_back(std::move(element));

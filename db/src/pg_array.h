@@ -1,6 +1,7 @@
-// Private to db/: PostgreSQL array literals, so that a whole batch travels as one parameter
-// (`= ANY($1::bigint[])`, `INSERT ... SELECT FROM unnest($1::text[], $2::bigint[], ...)`):
-// one round trip for 30 000 prestaties instead of 30 000.
+// Private to db/: PostgreSQL array literals, so that a whole batch travels as a handful of
+// parameters and one statement (INSERT ... SELECT FROM unnest($1::text[], $2::bigint[], ...))
+// writes or looks up any number of rows: libpqxx 6.4 has no array parameters of its own, and a
+// fixed parameter count keeps the statement text the same for every batch size.
 #pragma once
 
 #include <cstdint>
@@ -11,25 +12,41 @@
 
 namespace sluis::db::internal {
 
+// Builds "{"a","b",NULL}". Every element is quoted, so the same literal casts to text[],
+// bigint[], date[], time[]...; the SQL names the type ($1::date[]).
 class ArrayLiteral {
  public:
-  ArrayLiteral() : text_("{") {}
-  void Text(std::string_view value);  // quoted and escaped
-  void Int(int64_t value);
-  void Null();
-  void OptText(const std::optional<std::string>& value) { value ? Text(*value) : Null(); }
-  void OptInt(const std::optional<int64_t>& value) { value ? Int(*value) : Null(); }
-  std::string Finish() const { return text_ + "}"; }
-  size_t size() const { return count_; }
+  ArrayLiteral() : out_("{") {}
+  void Add(std::string_view value);
+  void Add(const std::string& value) { Add(std::string_view(value)); }
+  void Add(int64_t value) { Add(std::string_view(std::to_string(value))); }
+  void AddNull();
+  void Add(const std::optional<std::string>& value) {
+    if (value) {
+      Add(std::string_view(*value));
+    } else {
+      AddNull();
+    }
+  }
+  void Add(const std::optional<int64_t>& value) {
+    if (value) {
+      Add(*value);
+    } else {
+      AddNull();
+    }
+  }
+  size_t size() const { return n_; }
+  // The literal; the builder is spent afterwards.
+  std::string Take();
 
  private:
-  void Separator();
-  std::string text_;
-  size_t count_ = 0;
+  void Separate();
+  std::string out_;
+  size_t n_ = 0;
 };
 
-// Parses a one-dimensional text[] literal as PostgreSQL prints it ({a,"b c",NULL}); NULL
-// elements become empty strings.
-std::vector<std::string> ParseTextArray(std::string_view literal);
+// Reads a one-dimensional text[] value as PostgreSQL prints it ({a,"b c",NULL}); NULL elements
+// become empty strings.
+std::vector<std::string> ParseTextArray(std::string_view text);
 
 }  // namespace sluis::db::internal

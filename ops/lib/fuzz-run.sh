@@ -21,6 +21,12 @@ case "$target" in
         done ;;
   cpa) cp "$shared"/ebms/cpa/*.xml "$seed"/ ;;
   ebms) cp "$shared"/ebms/soap/rendered/*.xml "$seed"/ ;;
+  # The CSVs live in the repository (tests/data/reference, good and deliberately broken ones).
+  csv) ref=$(cd "$(dirname "$0")/../../tests/data/reference" && pwd)
+       while IFS= read -r f; do
+         rel=${f#"$ref"/}
+         cp "$f" "$seed/${rel//\//_}"
+       done < <(find "$ref" -name '*.csv') ;;
   *) echo "unknown fuzz target $target" >&2; exit 2 ;;
 esac
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}

@@ -39,6 +39,7 @@ std::optional<std::string> ResolveDbUrl(ArgParser& args, const char* command);
 
 // Command groups, each defined in its own file.
 std::vector<Command> DbCommands();
+std::vector<Command> ImportCommands();
 std::vector<Command> ValidateCommands();
 
 }  // namespace sluis::gateway::cli
