@@ -68,6 +68,7 @@ CREATE TABLE prestatie (
   debet_credit char(1) NOT NULL CHECK (debet_credit IN ('D', 'C')),
   status text NOT NULL CHECK (status IN ('goedgekeurd', 'afgekeurd', 'niet_beoordeeld')),
   retourcodes text[] NOT NULL DEFAULT '{}',
+  client_retourcodes text[] NOT NULL DEFAULT '{}',  -- on its Client in the 325 (8187)
   gecrediteerd_door bigint REFERENCES prestatie (id),   -- the approved credit
   UNIQUE (declaratie_id, positie)
 );

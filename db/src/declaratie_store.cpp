@@ -189,11 +189,14 @@ int64_t SaveDeclaratie(pqxx::transaction_base& tx, const Bericht323& d, const Oo
   if (!telt_mee) return id;
 
   ArrayLiteral bsn, positie, ref, vorig, toewijzing, categorie, code, begin, eind, volume, eenheid,
-      tarief, bedrag, dc, status, codes;
+      tarief, bedrag, dc, status, codes, client_codes;
   ArrayLiteral credited_debit;  // VorigReferentieNummer of approved credits
   int64_t pos = 0;
   for (size_t ci = 0; ci < d.declaratie.clienten.size(); ++ci) {
     const auto& c = d.declaratie.clienten[ci];
+    ArrayLiteral cc;
+    for (const auto& rc : o.clienten[ci].codes) cc.Add(rc);
+    const std::string client_literal = cc.Take();
     for (size_t pi = 0; pi < c.prestaties.size(); ++pi, ++pos) {
       const Prestatie& p = c.prestaties[pi];
       const workflow::PrestatieOordeel& po = o.clienten[ci].prestaties[pi];
@@ -226,6 +229,7 @@ int64_t SaveDeclaratie(pqxx::transaction_base& tx, const Bericht323& d, const Oo
       ArrayLiteral pc;
       for (const auto& rc : po.codes) pc.Add(rc);
       codes.Add(pc.Take());
+      client_codes.Add(client_literal);
       if (credit && po.goedgekeurd) {
         credited_debit.Add(p.product_referentie.vorig_referentie_nummer->str());
       }
@@ -235,18 +239,19 @@ int64_t SaveDeclaratie(pqxx::transaction_base& tx, const Bericht323& d, const Oo
       "INSERT INTO prestatie (declaratie_id, gemeente, domein, agb, bsn, positie,"
       " referentienummer, vorig_referentienummer, toewijzing_nummer, categorie, code,"
       " periode_begin, periode_eind, volume, eenheid, tarief_cent, bedrag_cent, debet_credit,"
-      " status, retourcodes)"
+      " status, retourcodes, client_retourcodes)"
       " SELECT $1, $2, $3, $4, u.bsn, u.positie, u.ref, u.vorig, u.toewijzing, u.categorie,"
       " u.code, u.begin, u.eind, u.volume, u.eenheid, u.tarief, u.bedrag, u.dc, u.status,"
-      " u.codes::text[]"
+      " u.codes::text[], u.client_codes::text[]"
       " FROM unnest($5::text[], $6::int[], $7::text[], $8::text[], $9::bigint[], $10::text[],"
       " $11::text[], $12::date[], $13::date[], $14::bigint[], $15::text[], $16::bigint[],"
-      " $17::bigint[], $18::text[], $19::text[], $20::text[])"
+      " $17::bigint[], $18::text[], $19::text[], $20::text[], $21::text[])"
       " AS u(bsn, positie, ref, vorig, toewijzing, categorie, code, begin, eind, volume,"
-      " eenheid, tarief, bedrag, dc, status, codes)",
+      " eenheid, tarief, bedrag, dc, status, codes, client_codes)",
       id, gemeente, domein, agb, bsn.Take(), positie.Take(), ref.Take(), vorig.Take(),
       toewijzing.Take(), categorie.Take(), code.Take(), begin.Take(), eind.Take(), volume.Take(),
-      eenheid.Take(), tarief.Take(), bedrag.Take(), dc.Take(), status.Take(), codes.Take());
+      eenheid.Take(), tarief.Take(), bedrag.Take(), dc.Take(), status.Take(), codes.Take(),
+      client_codes.Take());
   if (credited_debit.size() > 0) {
     // Each approved credit marks the debit it credits (TR390 refuses a second credit).
     tx.exec_params(

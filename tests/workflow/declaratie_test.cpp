@@ -204,6 +204,21 @@ TEST(DeclaratieTest, MinutesOnAnHourlyToewijzingUseIv081) {
   EXPECT_EQ(ex.Judge().clienten[0].prestaties[0].codes, RetourCodes{"9341"});
 }
 
+TEST(DeclaratieTest, EurosFitABudgetWithoutOmvangOtherUnitsNeedAContractTariff) {
+  Example ex;
+  ToewijzingFeit& t = ex.f.toewijzingen[100234];
+  t.omvang.reset();
+  t.budget = Cents(100000);
+  Prestatie& p = ex.First();
+  p.eenheid = "83";
+  p.geleverd_volume = 39000;  // euros, in cents
+  p.product_tarief.reset();
+  ex.Retotal();
+  EXPECT_TRUE(ex.Judge().clienten[0].prestaties[0].goedgekeurd);
+  p.eenheid = "14";  // etmaal: no contract tariff for 01A03 in etmalen
+  EXPECT_EQ(ex.Judge().clienten[0].prestaties[0].codes[0], "9341");
+}
+
 TEST(DeclaratieTest, VolumeAndBudgetSumsRunAcrossTheMessageAndEarlierDeclaraties) {
   Example ex;
   // Toewijzing 100234 ends 2026-02-15: 6 ISO weeks × 3 = 18 hours in total (TR322).

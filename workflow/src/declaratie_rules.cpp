@@ -82,7 +82,9 @@ std::optional<ContractTarief> FindTarief(const Prestatie& p, const DeclaratieFei
 
 bool TR341_EenheidPastNiet(const Prestatie& p, const ToewijzingFeit& t, const DeclaratieFeiten& f) {
   if (t.omvang) return !EenheidPast(t.omvang->eenheid, p.eenheid);
-  // Aspecifiek or generiek: the unit must be one the contract has a tariff in.
+  // Aspecifiek or generiek: Euro's (83) fits any toewijzing without Omvang (a budget is
+  // declared in euros, TR369); any other unit must be one the contract has a tariff in.
+  if (p.eenheid == "83") return false;
   return !FindTarief(p, f);
 }
 

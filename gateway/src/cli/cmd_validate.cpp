@@ -52,18 +52,8 @@ bool ReadAll(const std::string& path, std::string& out, std::string& error) {
 int Validate(const std::vector<std::string>& argv) {
   ArgParser args(argv);
   const bool json = args.Flag("--json");
-  std::optional<std::string> shared = args.Value("--shared");
-  if (auto config = args.Value("--config"); !shared && config) {
-    try {
-      shared = LoadConfig(*config).shared_dir;
-    } catch (const ConfigError& e) {
-      std::fprintf(stderr, "sluis validate: %s\n", e.what());
-      return 2;
-    }
-  }
-  if (!shared) {
-    if (const char* env = std::getenv("SLUIS_SHARED"); env && *env) shared = env;
-  }
+  const std::optional<std::string> shared = ResolveSharedDir(args, "validate");
+  if (!shared) return 2;
   if (auto unknown = args.UnknownOption()) {
     std::fprintf(stderr, "sluis validate: unknown option %s\n%s", unknown->c_str(), kUsage);
     return 2;
@@ -73,17 +63,8 @@ int Validate(const std::vector<std::string>& argv) {
     std::fputs(kUsage, stderr);
     return 2;
   }
-  if (!shared) {
-    std::fprintf(stderr,
-                 "sluis validate: where are the schemas? give --shared DIR (the directory with "
-                 "istandaarden/) or set SLUIS_SHARED\n");
-    return 2;
-  }
-  auto schemas = codecs::SchemaSet::Load(*shared);
-  if (!schemas) {
-    std::fprintf(stderr, "sluis validate: %s\n", schemas.error().message.c_str());
-    return 2;
-  }
+  const auto schemas = LoadSchemas(shared);
+  if (!schemas) return 2;
   int status = 0;
   nlohmann::json out = nlohmann::json::array();
   for (const std::string& file : files) {
@@ -94,7 +75,7 @@ int Validate(const std::vector<std::string>& argv) {
       status = 2;
       continue;
     }
-    const codecs::ValidationReport r = codecs::ValidateDocument(**schemas, text);
+    const codecs::ValidationReport r = codecs::ValidateDocument(*schemas, text);
     if (!r.valid() && status == 0) status = 1;
     if (json) {
       nlohmann::json findings = nlohmann::json::array();

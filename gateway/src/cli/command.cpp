@@ -64,4 +64,32 @@ std::optional<std::string> ResolveDbUrl(ArgParser& args, const char* command) {
   return std::nullopt;
 }
 
+std::optional<std::string> ResolveSharedDir(ArgParser& args, const char* command) {
+  if (auto shared = args.Value("--shared")) return shared;
+  if (auto config = args.Value("--config")) {
+    try {
+      return LoadConfig(*config).shared_dir;
+    } catch (const ConfigError& e) {
+      std::fprintf(stderr, "sluis %s: %s\n", command, e.what());
+      return std::nullopt;
+    }
+  }
+  if (const char* env = std::getenv("SLUIS_SHARED"); env && *env) return std::string(env);
+  std::fprintf(stderr,
+               "sluis %s: where are the schemas? give --shared DIR (the directory with "
+               "istandaarden/) or set SLUIS_SHARED\n",
+               command);
+  return std::nullopt;
+}
+
+std::shared_ptr<const codecs::SchemaSet> LoadSchemas(const std::optional<std::string>& shared) {
+  if (!shared) return nullptr;
+  auto schemas = codecs::SchemaSet::Load(*shared);
+  if (!schemas) {
+    std::fprintf(stderr, "sluis: %s\n", schemas.error().message.c_str());
+    return nullptr;
+  }
+  return *schemas;
+}
+
 }  // namespace sluis::gateway::cli

@@ -2,9 +2,12 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "sluis/codecs/xsd.h"
 
 namespace sluis::gateway::cli {
 
@@ -37,9 +40,16 @@ class ArgParser {
 // SLUIS_DB_URL environment variable. Returns nullopt (and prints why) if none is given.
 std::optional<std::string> ResolveDbUrl(ArgParser& args, const char* command);
 
+// The reference material (istandaarden/, ebms/, sepa/): --shared DIR, else --config FILE's
+// shared_dir, else SLUIS_SHARED. Returns nullopt (and prints why) if none is given.
+std::optional<std::string> ResolveSharedDir(ArgParser& args, const char* command);
+// Loads the schemas from `shared`; prints why and returns null when they cannot be loaded.
+std::shared_ptr<const codecs::SchemaSet> LoadSchemas(const std::optional<std::string>& shared);
+
 // Command groups, each defined in its own file.
 std::vector<Command> DbCommands();
 std::vector<Command> ImportCommands();
 std::vector<Command> ValidateCommands();
+std::vector<Command> ReplayCommands();
 
 }  // namespace sluis::gateway::cli

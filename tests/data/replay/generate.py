@@ -188,7 +188,7 @@ class Scenario:
                                                        client_bsn, products)))
 
     def d323(self, nummer, month, clients, dag, agb=AGB, ident=None, received=None, header=(),
-             declaratie=(), gemeente=None):
+             declaratie=(), gemeente=None, client_codes=None):
         ident = ident or f"D{nummer}"
         self.files.append((self._name(323, received),
                            bericht323(self.dom, gemeente or self.gemeente, agb, ident, dag, nummer,
@@ -199,6 +199,7 @@ class Scenario:
             "header_codes": list(header),
             "declaratie_codes": list(declaratie),
             "prestaties": {} if whole else {p.ref: p.expect for _, ps in clients for p in ps},
+            "client_codes": {} if whole else dict(client_codes or {}),
         })
 
     def write(self):
@@ -244,7 +245,9 @@ def scenarios():
     s.d323("D2001", "2026-01", [(C[0], [jan("R2001", 200001, 15)]),
                                 (C[1], [jan("R2002", 200002, 10),
                                         jan("R2003", 200003, 540, cat="02", code="02A01",
-                                            eenheid="01", tarief=108)])], DAG)
+                                            eenheid="01", tarief=108, bedrag=58500)])], DAG)
+    # IV081: minutes on an hourly contract tariff: round(6500 x 540 / 60); the rounded minute
+    # tariff (1.08) is informative only
     out.append(s)
 
     s = Scenario("03-tr056-identificatie", "TR056: the same BerichtIdentificatie twice is 9056")
@@ -281,8 +284,9 @@ def scenarios():
            "2026-03-03")
     s.d323("D7002", "2026-01", [(C[0], [jan("R7002", 700001)])], "2026-03-04",
            declaratie=["8214"])
-    s.d323("D7003", "2026-02", [(C[0], [P("R7003", 700001, "2026-02-01", "2026-02-28", 0,
-                                          tarief=3250)])], "2026-03-05")  # same period: allowed
+    # The same DeclaratiePeriode again is allowed (D7002 was rejected as a whole, so January
+    # is still open).
+    s.d323("D7003", "2026-02", [(C[0], [jan("R7003", 700001)])], "2026-03-05")
     out.append(s)
 
     s = Scenario("08-tr304-andere-client", "TR304: a prestatie on another client's toewijzing is "
@@ -291,7 +295,8 @@ def scenarios():
     s.t301(C[1], [hh(WMO, 800002)])
     s.d323("D8001", "2026-01", [(C[0], [jan("R8001", 800001, expect=["0233"]),
                                         jan("R8002", 800002, expect=["0233"])]),
-                                (C[1], [jan("R8003", 800002)])], DAG)
+                                (C[1], [jan("R8003", 800002)])], DAG,
+          client_codes={C[0]: ["8187"]})
     out.append(s)
 
     s = Scenario("09-tr338-geen-toewijzing", "TR338: no toewijzing for this aanbieder is 9338")
@@ -302,13 +307,15 @@ def scenarios():
     out.append(s)
 
     s = Scenario("10-tr384-verwijderd", "TR384: a toewijzing deleted with RedenWijziging 13 is 9384")
-    s.t301(C[0], [hh(WMO, 1000001), hh(WMO, 1000002)])
+    lichte_hulp = dict(cat="01", code="01A01", tarief=2900)
     s.t301(C[0], [hh(WMO, 1000001),
-                  hh(WMO, 1000002, eind="2026-01-01", reden="13", datum="2025-12-20")],
-           dag="2025-12-20")
+                  toegewezen(WMO, 1000002, "01", "01A01", "2026-01-01", "2026-06-30", 2, "04", "2")])
+    s.t301(C[0], [hh(WMO, 1000001),
+                  toegewezen(WMO, 1000002, "01", "01A01", "2026-01-01", "2026-01-01", 2, "04", "2",
+                             reden="13", datum="2025-12-20")], dag="2025-12-20")
     s.d323("D10001", "2026-01", [(C[0], [jan("R10001", 1000001),
                                          P("R10002", 1000002, "2026-01-01", "2026-01-01", 1,
-                                           expect=["9384"])])], DAG)
+                                           expect=["9384"], **lichte_hulp)])], DAG)
     out.append(s)
 
     s = Scenario("11-tr339-tr340-product", "TR339/TR340: category or code other than allocated")
@@ -316,7 +323,7 @@ def scenarios():
                                                  10, "04", "4")])
     s.d323("D11001", "2026-01", [(C[0], [
         jan("R11001", 1100001),
-        jan("R11002", 1100001, cat="01", code="01A01", expect=["9340"]),
+        jan("R11002", 1100001, cat="01", code="01A01", expect=["9340", "0611"]),  # 01A01: 2900
         jan("R11003", 1100002, 10, cat="01", code="01A03", expect=["9339"]),
         jan("R11004", 1100002, 10, cat="02", code="02A01", tarief=6500)])], DAG)
     out.append(s)
@@ -333,9 +340,11 @@ def scenarios():
                  "hourly toewijzing are allowed (IV081)")
     s.t301(C[0], [toegewezen(WMO, 1300001, "02", "02A01", "2026-01-01", "2026-06-30", 10, "04", "4")])
     s.d323("D13001", "2026-01", [(C[0], [
-        jan("R13001", 1300001, 90, cat="02", code="02A01", eenheid="01", tarief=108, bedrag=9750),
-        jan("R13002", 1300001, 2, cat="02", code="02A01", eenheid="16", tarief=4800,
-            expect=["9341"])])], DAG)
+        jan("R13001", 1300001, 90, cat="02", code="02A01", eenheid="01", tarief=108, bedrag=9750)])],
+        DAG)
+    s.d323("D13002", "2026-02", [(C[0], [
+        P("R13002", 1300001, "2026-02-01", "2026-02-28", 2, cat="02", code="02A01", eenheid="16",
+          tarief=4800, expect=["9341", "0611"])])], "2026-03-03")
     out.append(s)
 
     s = Scenario("14-tr307-tr308-geldigheid", "TR307/TR308: a ProductPeriode outside the toewijzing")
@@ -362,24 +371,25 @@ def scenarios():
     s.t301(C[0], [hh(WMO, 1600001)])
     s.d323("D16001", "2026-02", [(C[0], [
         jan("R16001", 1600001),
-        P("R16002", 1600001, "2026-03-01", "2026-03-02", 3, expect=["9319"])])], "2026-03-03")
+        P("R16002", 1600001, "2026-03-01", "2026-03-31", 3, expect=["9319"])])],
+           "2026-04-02")  # sent in April: March is over (a period after Dagtekening is level 2)
     out.append(s)
 
     s = Scenario("17-tr321-volume", "TR321: more than the allocated volume in one period is 9321 "
                  "(IV077 ISO weeks per week; per month; per day)")
     s.t301(C[0], [hh(WMO, 1700001),
                   toegewezen(WMO, 1700002, "02", "02A01", "2026-01-01", "2026-06-30", 10, "04", "4"),
-                  toegewezen(WMO, 1700003, "02", "02A01", "2026-01-01", "2026-06-30", 30, "01", "1")])
+                  toegewezen(WMO, 1700003, "02", "02A02", "2026-01-01", "2026-06-30", 30, "01", "1")])
     s.d323("D17001", "2026-01", [(C[0], [
         jan("R17001", 1700001, 15),  # 5 ISO weeks x 3
         jan("R17002", 1700002, 11, cat="02", code="02A01", tarief=6500, expect=["9321"]),
-        jan("R17003", 1700003, 930, cat="02", code="02A01", eenheid="01", tarief=108,
-            bedrag=100750)])], DAG)
+        jan("R17003", 1700003, 930, cat="02", code="02A02", eenheid="01", tarief=87,
+            bedrag=80600)])], DAG)  # 31 days x 30 minutes; IV081: 5200 x 930 / 60
     s.d323("D17002", "2026-02", [(C[0], [
-        P("R17004", 1700001, "2026-02-01", "2026-02-28", 13, expect=["9321"]),  # 4 weeks: 12
+        P("R17004", 1700001, "2026-02-01", "2026-02-28", 16, expect=["9321"]),  # ISO weeks 5-9: 15
         P("R17005", 1700002, "2026-02-01", "2026-02-28", 10, cat="02", code="02A01", tarief=6500),
-        P("R17006", 1700003, "2026-02-01", "2026-02-28", 841, cat="02", code="02A01", eenheid="01",
-          tarief=108, bedrag=91092, expect=["9321"])])], "2026-03-03")  # 28 x 30 = 840
+        P("R17006", 1700003, "2026-02-01", "2026-02-28", 841, cat="02", code="02A02", eenheid="01",
+          tarief=87, bedrag=72887, expect=["9321"])])], "2026-03-03")  # 28 x 30 = 840
     out.append(s)
 
     s = Scenario("18-tr322-totaal", "TR322: more than allocated over the whole toewijzing is 9322")
@@ -411,15 +421,19 @@ def scenarios():
                   toegewezen(WMO, 2000002, "02", "02A01", "2026-01-01", "2026-06-30", 10, "04", "4")])
     s.d323("D20001", "2026-01", [(C[0], [
         jan("R20001", 2000001, 10, bedrag=32400, expect=["9346"]),
-        jan("R20002", 2000002, 50, cat="02", code="02A01", eenheid="01", tarief=108, bedrag=5417),
-        jan("R20003", 2000002, 10, cat="02", code="02A01", eenheid="01", tarief=108, bedrag=1080,
-            expect=["9346"])])], DAG)
+        jan("R20002", 2000002, 50, cat="02", code="02A01", eenheid="01", tarief=108, bedrag=5417)])],
+        DAG)  # IV081: 6500 x 50 / 60 = 5416.67
+    s.d323("D20002", "2026-02", [(C[0], [
+        P("R20003", 2000002, "2026-02-01", "2026-02-28", 10, cat="02", code="02A01", eenheid="01",
+          tarief=108, bedrag=1080, expect=["9346"])])], "2026-03-03")  # 10 x 108, not IV081
     out.append(s)
 
     s = Scenario("21-tr418-tarief", "TR418: a ProductTarief other than the contract's is 0611")
     s.t301(C[0], [hh(WMO, 2100001)])
-    s.d323("D21001", "2026-01", [(C[0], [jan("R21001", 2100001, 6, tarief=3300, expect=["0611"]),
-                                         jan("R21002", 2100001, 6, cat="01", code="01A03")])], DAG)
+    s.d323("D21001", "2026-01", [(C[0], [jan("R21001", 2100001, 6, tarief=3300, expect=["0611"])])],
+           DAG)
+    s.d323("D21002", "2026-02", [(C[0], [P("R21002", 2100001, "2026-02-01", "2026-02-28", 6)])],
+           "2026-03-03")
     out.append(s)
 
     s = Scenario("22-tr314-referentienummer", "TR314: a ReferentieNummer used before is 8021")
@@ -428,8 +442,8 @@ def scenarios():
     s.d323("D22001", "2026-01", [(C[0], [jan("R22001", 2200001)]),
                                  (C[1], [jan("R22001", 2200002, expect=["8021"])])], DAG)
     s.d323("D22002", "2026-02", [(C[0], [P("R22001", 2200001, "2026-02-01", "2026-02-28", 12,
-                                           expect=["8021"]),
-                                         P("R22003", 2200001, "2026-02-01", "2026-02-28", 0)])],
+                                           expect=["8021"])]),
+                                 (C[1], [P("R22003", 2200002, "2026-02-01", "2026-02-28", 12)])],
            "2026-03-03")
     out.append(s)
 
@@ -472,7 +486,7 @@ def scenarios():
     s.d323("D26001", "2026-01", [(C[0], [jan("R26001", 2600001)])], DAG)
     name, text = s.files[-1]
     s.files[-1] = (name, text.replace("<iwmo:TotaalBedrag>39000<", "<iwmo:TotaalBedrag>39001<"))
-    s.expected[-1].update({"header_codes": ["0001"], "prestaties": {}})
+    s.expected[-1].update({"header_codes": ["0001"], "prestaties": {}, "client_codes": {}})
     s.d323("D26001", "2026-01", [(C[0], [jan("R26001", 2600001)])], DAG, ident="D26001B")
     out.append(s)
 
@@ -480,23 +494,26 @@ def scenarios():
                  "aanbieder, approved and rejected)", dom=JEUGD)
     s.t301(C[2], [toegewezen(JEUGD, 2700001, "45", "45A48", "2026-01-01", "2026-06-30", 8, "04",
                              "4")], agb=AGB_JEUGD)
-    s.d323("D27001", "2026-01", [(C[2], [
-        jan("R27001", 2700001, 8, cat="45", code="45A48", tarief=9000),
-        jan("R27002", 2700001, 1, cat="45", code="45A48", tarief=9000, expect=["9321"])])], DAG,
-        agb=AGB_JEUGD)
+    s.d323("D27001", "2026-01", [(C[2], [jan("R27001", 2700001, 8, cat="45", code="45A48",
+                                             tarief=9000)])], DAG, agb=AGB_JEUGD)
+    s.d323("D27002", "2026-02", [(C[2], [P("R27002", 2700001, "2026-02-01", "2026-02-28", 9,
+                                           cat="45", code="45A48", tarief=9000, expect=["9321"])])],
+           "2026-03-03", agb=AGB_JEUGD)
     out.append(s)
 
     s = Scenario("28-aspecifiek-generiek", "OP302/OP365/OP267: an aspecifieke toewijzing accepts "
                  "any code of its category, a generieke (budget) any product in the contract")
-    s.t301(C[0], [toegewezen(WMO, 2800001, "02", None, "2026-01-01", "2026-06-30", 20, "04", "4"),
-                  toegewezen(WMO, 2800002, None, None, "2026-01-01", "2026-06-30", budget=200000)])
+    s.t301(C[0], [toegewezen(WMO, 2800001, "02", None, "2026-01-01", "2026-06-30", 20, "04", "4")])
+    # A generieke toewijzing stacks with every product (TR302): its own client.
+    s.t301(C[1], [toegewezen(WMO, 2800002, None, None, "2026-01-01", "2026-06-30", budget=200000)])
     s.d323("D28001", "2026-01", [(C[0], [
         jan("R28001", 2800001, 10, cat="02", code="02A01", tarief=6500),
         jan("R28002", 2800001, 10, cat="02", code="02A02", eenheid="16", tarief=4800,
-            expect=["9341"]),
-        jan("R28003", 2800002, 10, cat="02", code="02A01", tarief=6500),
-        jan("R28004", 2800002, 10, cat="02", code="02A01", eenheid="14", tarief=6500,
-            expect=["9341", "0611"])])], DAG)
+            expect=["9341", "0611"])]),
+        (C[1], [jan("R28003", 2800002, 10, cat="02", code="02A01", tarief=6500)])], DAG)
+    s.d323("D28002", "2026-02", [(C[1], [
+        P("R28004", 2800002, "2026-02-01", "2026-02-28", 10, cat="02", code="02A01", eenheid="14",
+          tarief=6500, expect=["9341", "0611"])])], "2026-03-03")
     out.append(s)
 
     return out
@@ -515,7 +532,7 @@ def reference():
         "aanbieders.csv": [
             "agb,naam,iban",
             "42420001,Thuiszorg De Linde,NL91ABNA0417164300",
-            "42420002,Zorggroep Noord,NL02RABO0123456789",
+            "42420002,Zorggroep Noord,NL93RABO0987654321",
             "65656055,Zorgaanbieder Voorbeeld,NL44RABO0123456789",
             "87870001,Jeugdhulp Amstel,NL69INGB0123456789",
         ],
