@@ -38,6 +38,7 @@ class ArgParser {
 std::optional<std::string> ResolveDbUrl(ArgParser& args, const char* command);
 
 // Command groups, each defined in its own file.
+std::vector<Command> BetaalCommands();
 std::vector<Command> DbCommands();
 std::vector<Command> ValidateCommands();
 

@@ -18,6 +18,7 @@ std::vector<Command> AllCommands() {
                  }});
   for (auto& c : ValidateCommands()) all.push_back(std::move(c));
   for (auto& c : DbCommands()) all.push_back(std::move(c));
+  for (auto& c : BetaalCommands()) all.push_back(std::move(c));
   return all;
 }
 
@@ -25,7 +26,7 @@ namespace {
 
 void PrintHelp(const std::vector<Command>& all) {
   std::printf("usage: sluis <command> [options]\n\ncommands:\n");
-  for (const auto& c : all) std::printf("  %-16s %s\n", c.name.c_str(), c.summary.c_str());
+  for (const auto& c : all) std::printf("  %-20s %s\n", c.name.c_str(), c.summary.c_str());
   std::printf("\nRun 'sluis <command> --help' for the options of a command.\n");
 }
 
@@ -66,7 +67,7 @@ int main(int argc, char** argv) {
       if (c.name.rfind(args[0] + " ", 0) == 0) {
         if (!group) std::printf("usage: sluis %s <subcommand>\n\n", args[0].c_str());
         group = true;
-        std::printf("  %-16s %s\n", c.name.c_str(), c.summary.c_str());
+        std::printf("  %-20s %s\n", c.name.c_str(), c.summary.c_str());
       }
     }
     if (group) return (args.size() > 1 && args[1] != "--help") ? 2 : 0;
