@@ -8,6 +8,8 @@
 
 #include <toml++/toml.h>
 
+#include "sluis/codecs/pain001.h"
+
 namespace sluis::gateway {
 namespace {
 
@@ -71,6 +73,8 @@ class Section {
     }
   }
 
+  const toml::table& table() const { return table_; }
+
   [[noreturn]] void Fail(std::string_view key, const std::string& why) const {
     throw ConfigError("config: " + Key(key) + ": " + why);
   }
@@ -113,7 +117,44 @@ void CheckDatabaseUrl(Section& s, const std::string& url) {
   if (!is_url && !is_kv) s.Fail("url", "not a PostgreSQL URL (postgresql://user@host:port/db)");
 }
 
+// debtor_naam, debtor_iban, debtor_bic of [betaling] or [betaling.gemeente.NNNN]: all or none
+// of naam and iban, a valid SEPA IBAN, a valid BIC when given.
+void ReadDebiteur(Section& s, DebiteurConfig& d) {
+  s.Read("debtor_naam", d.naam);
+  s.Read("debtor_iban", d.iban);
+  s.Read("debtor_bic", d.bic);
+  d.iban = codecs::NormalizeIban(d.iban);
+  if (d.naam.empty() && d.iban.empty() && d.bic.empty()) return;
+  if (codecs::SepaText(d.naam, codecs::kSepaNameLength).empty()) {
+    s.Fail("debtor_naam", "missing (the gemeente's name on the payment file)");
+  }
+  if (!codecs::IsValidIban(d.iban)) s.Fail("debtor_iban", "not a valid SEPA IBAN");
+  if (!d.bic.empty() && !codecs::IsValidBic(d.bic)) s.Fail("debtor_bic", "not a valid BIC");
+}
+
+void ReadBetaling(Section s, BetalingConfig& b) {
+  ReadDebiteur(s, b.debiteur);
+  Section per = s.Sub("gemeente");
+  for (const auto& [key, node] : per.table()) {
+    const std::string code(key.str());
+    if (!codecs::IsGemeenteFormat(code)) per.Fail(code, "not a gemeentecode (4 digits)");
+    Section g = per.Sub(code);
+    DebiteurConfig d;
+    ReadDebiteur(g, d);
+    g.RejectUnknown();
+    if (d.naam.empty()) g.Fail("debtor_naam", "missing");
+    b.per_gemeente[code] = d;
+  }
+  per.RejectUnknown();
+  s.RejectUnknown();
+}
+
 }  // namespace
+
+const DebiteurConfig* BetalingConfig::DebiteurVoor(const std::string& gemeente) const {
+  if (const auto it = per_gemeente.find(gemeente); it != per_gemeente.end()) return &it->second;
+  return debiteur.naam.empty() ? nullptr : &debiteur;
+}
 
 Config ParseConfig(const std::string& text, const std::string& base_dir,
                    const std::string& source_name) {
@@ -169,6 +210,7 @@ Config ParseConfig(const std::string& text, const std::string& base_dir,
       s.Fail("level", "must be debug, info, warn or error");
     }
   }
+  ReadBetaling(top.Sub("betaling"), c.betaling);
   top.RejectUnknown();
   if (c.shared_dir.empty()) top.Fail("shared_dir", "missing (the directory with istandaarden/)");
   c.shared_dir = ResolvePath(base_dir, c.shared_dir);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -43,6 +44,22 @@ struct LogConfig {
   std::string level = "info";  // debug | info | warn | error
 };
 
+// The gemeente's own account: the debtor of the SEPA payment batches (sluis betaal batch).
+struct DebiteurConfig {
+  std::string naam;  // Dbtr/Nm
+  std::string iban;  // normalised (no spaces, upper case)
+  std::string bic;   // "" = not given (the file says NOTPROVIDED)
+};
+
+// [betaling]: debtor_* for every gemeente, [betaling.gemeente.NNNN] for a gemeente that pays
+// from an account of its own (a gastheergemeente serving several gemeenten).
+struct BetalingConfig {
+  DebiteurConfig debiteur;                             // naam "" = not configured
+  std::map<std::string, DebiteurConfig> per_gemeente;  // by CBS gemeentecode
+  // The account for `gemeente`, or nullptr when none is configured.
+  const DebiteurConfig* DebiteurVoor(const std::string& gemeente) const;
+};
+
 struct Config {
   std::string config_path;  // the file this came from (for relative paths and messages)
   ListenerConfig ebms{.port = 8443};
@@ -50,6 +67,7 @@ struct Config {
   TlsConfig tls;
   DatabaseConfig database;
   LogConfig log;
+  BetalingConfig betaling;
   // Directory with the reference material: istandaarden/, ebms/xsd/, sepa/.
   std::string shared_dir;
   uint32_t io_threads = 2;
