@@ -1,0 +1,47 @@
+// Private to db/: building statements with a run-time number of parameters (multi-row INSERT,
+// UPDATE ... FROM (VALUES ...)) for libpqxx 6.4, and converting times.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <pqxx/pqxx>
+
+#include "sluis/codecs/date.h"
+
+namespace sluis::db::internal {
+
+// Text parameters are sent as text (cast them in SQL: $3::bigint, $4::timestamptz); binary
+// ones (bytea) as binary. Empty optional text becomes SQL NULL (write NULLIF($n,'') for it:
+// libpqxx 6.4 dynamic parameters cannot carry NULL). Placeholders for binary parameters are
+// numbered after all text ones when the statement is run.
+class Params {
+ public:
+  std::string Text(std::string value);
+  std::string Opt(const std::optional<std::string>& value);  // NULLIF($n,'')
+  std::string Int(int64_t value);                            // $n::bigint
+  std::string Bool(bool value);                              // $n::boolean
+  std::string Time(codecs::Instant t);                       // $n::timestamptz
+  std::string OptTime(const std::optional<codecs::Instant>& t);
+  std::string Bytes(const std::string& value);  // bytea
+  std::string OptBytes(const std::optional<std::string>& value);
+
+  pqxx::result Exec(pqxx::transaction_base& tx, const std::string& sql) const;
+  bool empty() const { return text_.empty() && bin_.empty(); }
+
+ private:
+  std::vector<std::string> text_;
+  std::vector<pqxx::binarystring> bin_;
+};
+
+std::string FormatTime(codecs::Instant t);
+// SQL for a timestamptz column as epoch milliseconds: EpochMs("received_at").
+std::string EpochMs(const std::string& column);
+codecs::Instant FromEpochMs(int64_t ms);
+std::string BytesOf(const pqxx::field& f);  // a bytea column
+std::optional<std::string> OptText(const pqxx::field& f);
+std::optional<std::string> OptBytes(const pqxx::field& f);
+
+}  // namespace sluis::db::internal
