@@ -91,6 +91,7 @@ Inbox::Inbox(InboxConfig config) : config_(std::move(config)) {}
 
 std::optional<InboxResult> Inbox::ProcessNext(Connection& conn, const workflow::Clock& clock) {
   return MapErrors([&]() -> std::optional<InboxResult> {
+    internal::Stopwatch watch;
     pqxx::work tx(conn.impl().conn);
     const pqxx::result claim = tx.exec(
         std::string(
@@ -111,6 +112,7 @@ std::optional<InboxResult> Inbox::ProcessNext(Connection& conn, const workflow::
     const workflow::TimePoint now = clock.Now();
     InboxResult result;
     const auto parsed = codecs::ParseBericht(m.payload);
+    const double claim_ms = watch.Lap();
     if (!parsed) {
       // The transport validated it; reaching here means the register holds something else.
       result = {m.id, m.domein, m.type, "failed", "cannot parse: " + parsed.error().ToString(),
@@ -128,7 +130,10 @@ std::optional<InboxResult> Inbox::ProcessNext(Connection& conn, const workflow::
     } else {
       result = internal::HandleRetour(tx, m, *parsed);
     }
+    result.phases.claim_ms += claim_ms;
+    watch.Lap();
     tx.commit();
+    result.phases.commit_ms = watch.Lap();
     return result;
   });
 }

@@ -80,13 +80,17 @@ void LinkAntwoord(pqxx::transaction_base& tx, int64_t bericht_id, int64_t antwoo
 InboxResult HandleDeclaratie(pqxx::transaction_base& tx, const InboxConfig& config,
                              const Claimed& m, const codecs::Bericht323& d,
                              workflow::TimePoint now) {
-  InboxResult r{m.id, m.domein, m.type, "processed", "", {}, {}};
+  InboxResult r{m.id, m.domein, m.type, "processed", "", {}, {}, {}};
+  Stopwatch watch;
   const workflow::DeclaratieFeiten feiten = LoadFeiten(tx, d, m.id);
+  r.phases.feiten_ms = watch.Lap();
   const workflow::Oordeel o =
       workflow::Beoordeel(d, feiten, workflow::DutchDate(m.ontvangen), config.beleid);
+  r.phases.oordeel_ms = watch.Lap();
   const bool as_a_whole = o.HeaderAfgekeurd() || o.DeclaratieAfgekeurd();
   std::optional<std::string> review = as_a_whole ? std::nullopt : MatchReviewRegel(tx, d);
   r.declaratie_id = SaveJudgedDeclaratie(tx, config, m, d, o, review);
+  r.phases.opslaan_ms = watch.Lap();
   r.detail = Summary(o);
   if (review) {
     r.outcome = "held";
@@ -96,6 +100,7 @@ InboxResult HandleDeclaratie(pqxx::transaction_base& tx, const InboxConfig& conf
     return r;
   }
   const Queued q = Send325(tx, config, m.id, d, o, now);
+  r.phases.antwoord_ms = watch.Lap();
   if (!q.id) {
     // Our own answer is wrong: a bug. Keep the judgement, send nothing, make it visible.
     r.outcome = "failed";

@@ -1,6 +1,7 @@
 // Private to db/: the pieces of the inbox, one message type per file.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -12,6 +13,20 @@
 namespace sluis::db::internal {
 
 // A claimed incoming message.
+// Milliseconds since the last lap (or construction).
+class Stopwatch {
+ public:
+  double Lap() {
+    const auto now = std::chrono::steady_clock::now();
+    const double ms = std::chrono::duration<double, std::milli>(now - last_).count();
+    last_ = now;
+    return ms;
+  }
+
+ private:
+  std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
+};
+
 struct Claimed {
   int64_t id = 0;
   codecs::Domein domein = codecs::Domein::kWmo;

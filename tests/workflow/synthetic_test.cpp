@@ -287,6 +287,7 @@ TEST(SyntheticCsvTest, HeadersAndRows) {
   const auto aanbieders = ParseCsv(AanbiedersCsv(p));
   const auto productcodes = ParseCsv(ProductcodesCsv(p));
   const auto tarieven = ParseCsv(TarievenCsv(p));
+  const auto clienten = ParseCsv(ClientenCsv(p));
   const auto toewijzingen = ParseCsv(ToewijzingenCsv(p));
   using Row = std::vector<std::string>;
   EXPECT_EQ(gemeenten[0], (Row{"gemeentecode", "naam", "ingangsdatum", "einddatum"}));
@@ -294,19 +295,21 @@ TEST(SyntheticCsvTest, HeadersAndRows) {
   EXPECT_EQ(productcodes[0], (Row{"domein", "productcategorie", "productcode", "omschrijving"}));
   EXPECT_EQ(tarieven[0], (Row{"agb", "domein", "productcategorie", "productcode", "eenheid",
                               "tarief_cent", "ingangsdatum", "einddatum"}));
+  EXPECT_EQ(clienten[0],
+            (Row{"gemeente", "domein", "bsn", "geboortedatum", "geslacht", "achternaam",
+                 "voorletters", "straatnaam", "huisnummer", "postcode", "plaatsnaam"}));
   EXPECT_EQ(toewijzingen[0],
-            (Row{"gemeente",         "domein",           "agb",         "bsn",
-                 "geboortedatum",    "geslacht",         "achternaam",  "voorletters",
-                 "postcode",         "huisnummer",       "straatnaam",  "plaatsnaam",
-                 "toewijzingnummer", "productcategorie", "productcode", "toewijzingsdatum",
-                 "toewijzingstijd",  "ingangsdatum",     "einddatum",   "redenwijziging",
-                 "volume",           "eenheid",          "frequentie",  "budget_cent"}));
+            (Row{"gemeente", "domein", "toewijzingnummer", "agb", "bsn", "productcategorie",
+                 "productcode", "ingangsdatum", "einddatum", "volume", "eenheid", "frequentie",
+                 "budget_cent", "toewijzingsdatum", "toewijzingstijd", "reden_wijziging"}));
   ASSERT_EQ(gemeenten.size(), p.gemeenten.size() + 1);
   ASSERT_EQ(aanbieders.size(), p.aanbieders.size() + 1);
   ASSERT_EQ(productcodes.size(), p.productcodes.size() + 1);
   ASSERT_EQ(tarieven.size(), p.tarieven.size() + 1);
+  ASSERT_EQ(clienten.size(), p.clients.size() + 1);
   ASSERT_EQ(toewijzingen.size(), p.toewijzingen.size() + 1);
-  for (const auto* table : {&gemeenten, &aanbieders, &productcodes, &tarieven, &toewijzingen}) {
+  for (const auto* table :
+       {&gemeenten, &aanbieders, &productcodes, &tarieven, &clienten, &toewijzingen}) {
     for (const Row& r : *table) ASSERT_EQ(r.size(), (*table)[0].size());
   }
   EXPECT_EQ(gemeenten[1], (Row{"0363", "Amsterdam", "1900-01-01", ""}));
@@ -316,8 +319,8 @@ TEST(SyntheticCsvTest, HeadersAndRows) {
               (Row{p.aanbieders[i].agb.str(), p.aanbieders[i].naam, p.aanbieders[i].iban}));
   }
   const std::string raw = ProductcodesCsv(p);
-  EXPECT_NE(raw.find("\nwmo,01,01A01,Huishoudelijke hulp\n"), std::string::npos);
-  EXPECT_NE(raw.find("\njeugd,45,45A01,Jeugdhulp ambulant\n"), std::string::npos);
+  EXPECT_NE(raw.find("\nwmo,01,01A01,Huishoudelijke hulp\r\n"), std::string::npos);
+  EXPECT_NE(raw.find("\njeugd,45,45A01,Jeugdhulp ambulant\r\n"), std::string::npos);
   for (size_t i = 1; i < tarieven.size(); ++i) {
     const Row& r = tarieven[i];
     EXPECT_TRUE(r[1] == "wmo" || r[1] == "jeugd");
@@ -331,15 +334,15 @@ TEST(SyntheticCsvTest, HeadersAndRows) {
     const Toewijzing& t = p.toewijzingen[i];
     const Client& c = p.clients[t.client];
     ASSERT_EQ(r[0], p.gemeenten[c.gemeente].code.str());
-    ASSERT_EQ(r[2], p.aanbieders[t.aanbieder].agb.str());
-    ASSERT_EQ(r[3], c.bsn.str());
-    ASSERT_EQ(r[12], std::to_string(t.product.toewijzing_nummer.value()));
-    ASSERT_EQ(r[16], t.product.toewijzingstijd.ToString());
-    ASSERT_EQ(r[17], t.product.ingangsdatum.ToString());
-    ASSERT_EQ(r[13].empty(), t.variant == Variant::kGeneriek);
-    ASSERT_EQ(r[14].empty(), t.variant == Variant::kGeneriek || t.variant == Variant::kAspecifiek);
-    ASSERT_EQ(r[23].empty(), t.variant != Variant::kGeneriek);
-    ASSERT_EQ(r[20].empty(), !t.product.omvang.has_value());
+    ASSERT_EQ(r[2], std::to_string(t.product.toewijzing_nummer.value()));
+    ASSERT_EQ(r[3], p.aanbieders[t.aanbieder].agb.str());
+    ASSERT_EQ(r[4], c.bsn.str());
+    ASSERT_EQ(r[5].empty(), t.variant == Variant::kGeneriek);
+    ASSERT_EQ(r[6].empty(), t.variant == Variant::kGeneriek || t.variant == Variant::kAspecifiek);
+    ASSERT_EQ(r[7], t.product.ingangsdatum.ToString());
+    ASSERT_EQ(r[9].empty(), !t.product.omvang.has_value());
+    ASSERT_EQ(r[12].empty(), t.variant != Variant::kGeneriek);
+    ASSERT_EQ(r[14], t.product.toewijzingstijd.ToString());
   }
 }
 

@@ -9,6 +9,7 @@
 
 #include <gtest/gtest.h>
 
+#include "sluis/codecs/csv.h"
 #include "sluis/codecs/payload.h"
 #include "sluis/codecs/rules.h"
 #include "sluis/codecs/xsd.h"
@@ -51,46 +52,12 @@ inline std::string Problems(const codecs::Bericht& b) {
   return out;
 }
 
-// RFC 4180 with LF or CRLF line ends.
+// The header and every record, read by the importer's own CSV reader.
 inline std::vector<std::vector<std::string>> ParseCsv(std::string_view text) {
-  std::vector<std::vector<std::string>> rows;
-  std::vector<std::string> row;
-  std::string field;
-  bool quoted = false, in_field = false;
-  for (size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
-        field += '"';
-        ++i;
-      } else if (c == '"') {
-        quoted = false;
-      } else {
-        field += c;
-      }
-    } else if (c == '"' && field.empty()) {
-      quoted = true;
-      in_field = true;
-    } else if (c == ',') {
-      row.push_back(std::move(field));
-      field.clear();
-      in_field = true;
-    } else if (c == '\n' || c == '\r') {
-      if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
-      row.push_back(std::move(field));
-      field.clear();
-      rows.push_back(std::move(row));
-      row.clear();
-      in_field = false;
-    } else {
-      field += c;
-      in_field = true;
-    }
-  }
-  if (in_field || !field.empty()) {
-    row.push_back(std::move(field));
-    rows.push_back(std::move(row));
-  }
+  const auto table = codecs::csv::Parse(text);
+  if (!table.ok()) return {};
+  std::vector<std::vector<std::string>> rows{table->header()};
+  for (const auto& r : table->records()) rows.push_back(r.fields);
   return rows;
 }
 

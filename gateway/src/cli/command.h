@@ -49,6 +49,7 @@ std::shared_ptr<const codecs::SchemaSet> LoadSchemas(const std::optional<std::st
 // Command groups, each defined in its own file.
 std::vector<Command> BetaalCommands();
 std::vector<Command> DbCommands();
+std::vector<Command> DeadlineCommands();
 std::vector<Command> ImportCommands();
 std::vector<Command> ValidateCommands();
 std::vector<Command> ReplayCommands();

@@ -32,6 +32,16 @@ struct InboxConfig {
   workflow::Beleid beleid;
 };
 
+// Where the time of one message went (wall clock, milliseconds), for metrics and benchmarks.
+struct InboxPhases {
+  double claim_ms = 0;     // claim the row, read and parse the payload, level 2
+  double feiten_ms = 0;    // 323: load toewijzingen, earlier prestaties, tariffs (one query each)
+  double oordeel_ms = 0;   // 323: levels 3 and 4 (workflow::Beoordeel), in memory
+  double opslaan_ms = 0;   // 323: declaratie and prestaties written
+  double antwoord_ms = 0;  // the answer built, checked (XSD, level 2, TR checks) and queued
+  double commit_ms = 0;
+};
+
 // What handling one message did, for logs, metrics and `sluis replay`.
 struct InboxResult {
   int64_t bericht_id = 0;
@@ -41,6 +51,7 @@ struct InboxResult {
   std::string detail;            // one line for people
   std::vector<int64_t> answers;  // bericht ids queued for sending
   std::optional<int64_t> declaratie_id;
+  InboxPhases phases;
 };
 
 class Inbox {

@@ -190,7 +190,7 @@ struct Population {
 
 Population MakePopulation(const PopulationOptions& options);
 
-// --- Reference data as CSV (RFC 4180 quoting when a field needs it; LF line ends; a header
+// --- Reference data as CSV (RFC 4180 quoting when a field needs it; CRLF line ends; a header
 // row; domein "wmo" or "jeugd"; dates YYYY-MM-DD, an empty einddatum is open-ended; money in
 // integer eurocent). ---
 
@@ -202,18 +202,14 @@ std::string AanbiedersCsv(const Population& p);
 std::string ProductcodesCsv(const Population& p);
 // agb,domein,productcategorie,productcode,eenheid,tarief_cent,ingangsdatum,einddatum
 std::string TarievenCsv(const Population& p);
-// The bulk import of the toewijzingen, one row per ToegewezenProduct (its current version):
-//   gemeente         CBS code of the gemeente that assigned it (the 301's Afzender)
-//   domein           wmo | jeugd
-//   agb              the aanbieder (the 301's Ontvanger)
-//   bsn, geboortedatum, geslacht (1 man, 2 vrouw), achternaam (without voorvoegsel),
-//   voorletters, postcode, huisnummer, straatnaam, plaatsnaam: the client as in the 301
-//   toewijzingnummer, productcategorie, productcode (both empty for generiek; productcode
-//                    empty for aspecifiek), toewijzingsdatum, toewijzingstijd (HH:MM:SS),
-//                    ingangsdatum, einddatum (empty: open-ended), redenwijziging (empty on a
-//                    first issue)
-//   volume, eenheid, frequentie: the Omvang (all three empty without one)
-//   budget_cent      the Budget (empty without one)
+// The clients (clienten.csv): gemeente,domein,bsn,geboortedatum,geslacht,achternaam,
+// voorletters,straatnaam,huisnummer,postcode,plaatsnaam.
+std::string ClientenCsv(const Population& p);
+// The toewijzingen (toewijzingen.csv), one row per ToegewezenProduct (its current version):
+// gemeente,domein,toewijzingnummer,agb,bsn,productcategorie,productcode (both empty for
+// generiek; productcode empty for aspecifiek),ingangsdatum,einddatum,volume,eenheid,frequentie
+// (the Omvang; all three empty without one),budget_cent,toewijzingsdatum,toewijzingstijd,
+// reden_wijziging (empty on a first issue).
 std::string ToewijzingenCsv(const Population& p);
 
 // --- Identities ---
