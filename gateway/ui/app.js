@@ -100,16 +100,16 @@ function staafgrafiek(data, { hoogte = 200, kleur = '#2b5278', testid } = {}) {
   const breedte = 640;
   const max = Math.max(1, ...data.map((d) => d.waarde));
   const bw = breedte / Math.max(1, data.length);
-  return svgEl('svg', { class: 'grafiek', viewBox: `0 0 ${breedte} ${hoogte + 40}`,
+  return svgEl('svg', { class: 'grafiek', viewBox: `0 0 ${breedte} ${hoogte + 50}`,
     role: 'img', 'data-testid': testid || 'grafiek' },
     data.map((d, i) => {
       const h = Math.round((d.waarde / max) * hoogte);
       return svgEl('g', {},
-        svgEl('rect', { x: i * bw + 6, y: hoogte - h + 10, width: bw - 12, height: h, fill: kleur },
+        svgEl('rect', { x: i * bw + 6, y: hoogte - h + 20, width: bw - 12, height: h, fill: kleur },
           svgEl('title', {}, `${d.label}: ${d.tekst ?? d.waarde}`)),
-        svgEl('text', { x: i * bw + bw / 2, y: hoogte - h + 5, 'text-anchor': 'middle' },
+        svgEl('text', { x: i * bw + bw / 2, y: hoogte - h + 15, 'text-anchor': 'middle' },
           String(d.tekst ?? d.waarde)),
-        svgEl('text', { x: i * bw + bw / 2, y: hoogte + 28, 'text-anchor': 'middle' }, d.label));
+        svgEl('text', { x: i * bw + bw / 2, y: hoogte + 38, 'text-anchor': 'middle' }, d.label));
     }));
 }
 
