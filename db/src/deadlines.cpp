@@ -1,4 +1,4 @@
-// The deadline sweep, alert acknowledgement and notification, and the reconciliation.
+// The deadline sweep, alert notification and counts, and the reconciliation.
 #include "sluis/db/deadlines.h"
 
 #include <nlohmann/json.hpp>
@@ -111,25 +111,6 @@ DeadlineSweepResult SweepDeadlines(Connection& conn, const DeadlineSweepConfig& 
             .affected_rows());
     tx.commit();
     return result;
-  });
-}
-
-void AcknowledgeAlert(Connection& conn, int64_t alert_id, const std::string& actor,
-                      workflow::TimePoint now) {
-  MapErrors([&] {
-    pqxx::work tx(conn.impl().conn);
-    const pqxx::result r = tx.exec_params(
-        "UPDATE alert SET acknowledged_by = $2, acknowledged_at = $3::timestamptz"
-        " WHERE id = $1 AND resolved_at IS NULL RETURNING condition_key",
-        alert_id, actor, FormatTime(now));
-    if (r.empty()) {
-      throw RefusedError("alert " + std::to_string(alert_id) + " is not open");
-    }
-    tx.exec_params(
-        "INSERT INTO audit_log (at, actor, action, subject, after) VALUES ($1::timestamptz, $2,"
-        " 'alert.acknowledged', $3, jsonb_build_object('condition_key', $4::text))",
-        FormatTime(now), actor, "alert/" + std::to_string(alert_id), r[0][0].c_str());
-    tx.commit();
   });
 }
 

@@ -211,6 +211,16 @@ Config ParseConfig(const std::string& text, const std::string& base_dir,
     }
   }
   ReadBetaling(top.Sub("betaling"), c.betaling);
+  {
+    Section s = top.Sub("ui");
+    s.Read("session_minutes", c.ui.session_minutes);
+    s.Read("max_failed_logins", c.ui.max_failed_logins);
+    s.Read("max_failed_logins_per_address", c.ui.max_failed_logins_per_address);
+    s.Read("throttle_minutes", c.ui.throttle_minutes);
+    s.RejectUnknown();
+    if (c.ui.session_minutes == 0) s.Fail("session_minutes", "must be at least 1");
+    if (c.ui.max_failed_logins == 0) s.Fail("max_failed_logins", "must be at least 1");
+  }
   top.RejectUnknown();
   if (c.shared_dir.empty()) top.Fail("shared_dir", "missing (the directory with istandaarden/)");
   c.shared_dir = ResolvePath(base_dir, c.shared_dir);

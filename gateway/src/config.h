@@ -60,6 +60,14 @@ struct BetalingConfig {
   const DebiteurConfig* DebiteurVoor(const std::string& gemeente) const;
 };
 
+// [ui]: the web UI and API on the admin listener (gateway/src/api/router.h).
+struct UiSettings {
+  uint32_t session_minutes = 480;
+  uint32_t max_failed_logins = 5;
+  uint32_t max_failed_logins_per_address = 20;
+  uint32_t throttle_minutes = 15;
+};
+
 struct Config {
   std::string config_path;  // the file this came from (for relative paths and messages)
   ListenerConfig ebms{.port = 8443};
@@ -68,6 +76,7 @@ struct Config {
   DatabaseConfig database;
   LogConfig log;
   BetalingConfig betaling;
+  UiSettings ui;
   // Directory with the reference material: istandaarden/, ebms/xsd/, sepa/.
   std::string shared_dir;
   uint32_t io_threads = 2;

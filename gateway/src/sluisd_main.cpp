@@ -12,6 +12,8 @@
 #include "sluis/db/migrations.h"
 
 #include "admin_routes.h"
+#include "api/router.h"
+#include "api/system_clock.h"
 #include "config.h"
 #include "db_pool.h"
 #include "log.h"
@@ -138,10 +140,16 @@ int main(int argc, char** argv) {
 
   net::io_context ioc(static_cast<int>(cfg.io_threads));
   AdminRoutes admin_routes(pool, "Sluis");
+  api::SystemClock system_clock;
+  api::ApiRouter api_router(pool, system_clock, cfg.shared_dir, cfg.ui);
 
   HttpsServer admin(
       ioc, {.name = "admin", .listener = cfg.admin}, [&] { return tls->admin_server(); },
-      [&](HttpRequest req) { return admin_routes.Handle(std::move(req)); });
+      [&](HttpRequest req) {
+        // The web UI and its API (/ui, /api) first; health, readiness and status after.
+        if (api::ApiRouter::Owns(req.Path())) return api_router.Handle(std::move(req));
+        return admin_routes.Handle(std::move(req));
+      });
   HttpsServer ebms(
       ioc, {.name = "ebms", .listener = cfg.ebms}, [&] { return tls->ebms_server(); },
       [](HttpRequest) -> net::awaitable<HttpResponse> {

@@ -9,6 +9,7 @@
 #include "sluis/db/connection.h"
 #include "sluis/db/deadlines.h"
 #include "sluis/db/inbox.h"
+#include "sluis/db/ui_views.h"
 #include "sluis/workflow/synthetic.h"
 
 #include "examples.h"
@@ -122,8 +123,8 @@ TEST_F(DeadlinesTest, PaymentAlertUntilPaidAndAcknowledgementIsAudited) {
   AcknowledgeAlert(*conn_, id, "operations@gemeente", At("2026-03-06", 10));
   EXPECT_EQ(Q("SELECT acknowledged_by FROM alert"), "operations@gemeente");
   EXPECT_EQ(Q("SELECT actor || ' ' || action || ' ' || subject FROM audit_log"
-              " WHERE action = 'alert.acknowledged'"),
-            "operations@gemeente alert.acknowledged alert/" + std::to_string(id));
+              " WHERE action = 'alert.bevestigd'"),
+            "operations@gemeente alert.bevestigd alert/" + std::to_string(id));
   // Acknowledged is not resolved: still open until paid.
   Sweep(At("2026-03-07", 9));
   EXPECT_EQ(Q("SELECT count(*) FROM alert WHERE resolved_at IS NULL"), "1");
@@ -131,6 +132,7 @@ TEST_F(DeadlinesTest, PaymentAlertUntilPaidAndAcknowledgementIsAudited) {
   Q("UPDATE declaratie SET status = 'betaald'");
   EXPECT_EQ(Sweep(At("2026-03-08", 9)).resolved, 1);
   EXPECT_THROW(AcknowledgeAlert(*conn_, id, "x", At("2026-03-08", 10)), RefusedError);
+  EXPECT_EQ(Q("SELECT count(*) FROM audit_log WHERE action = 'alert.bevestigd'"), "1");
   EXPECT_THROW(AcknowledgeAlert(*conn_, id + 1000, "x", At("2026-03-08", 10)), RefusedError);
 }
 

@@ -9,6 +9,7 @@
 #include "sluis/db/connection.h"
 #include "sluis/db/deadlines.h"
 #include "sluis/db/messaging.h"
+#include "sluis/db/ui_views.h"
 
 #include "cli/command.h"
 

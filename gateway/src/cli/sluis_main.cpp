@@ -22,6 +22,7 @@ std::vector<Command> AllCommands() {
   for (auto& c : ReplayCommands()) all.push_back(std::move(c));
   for (auto& c : BetaalCommands()) all.push_back(std::move(c));
   for (auto& c : DeadlineCommands()) all.push_back(std::move(c));
+  for (auto& c : AccountCommands()) all.push_back(std::move(c));
   return all;
 }
 

@@ -3,8 +3,8 @@
 // with one open alert per condition that escalates through the policy's thresholds and is
 // resolved once the deadline is met. Run it periodically (sluisd) or once (`sluis deadlines`).
 //
-// Also: acknowledging an alert (audited), the webhook's queue of alert revisions, and the
-// reconciliation of every 323 with its 325 and payment.
+// Also: the webhook's queue of alert revisions, open alert counts for the metrics, and the
+// reconciliation of every 323 with its 325 and payment. (Acknowledging an alert: ui_views.h.)
 #pragma once
 
 #include <cstdint>
@@ -35,11 +35,6 @@ struct DeadlineSweepResult {
 // resolved here; alerts of other kinds are left alone.
 DeadlineSweepResult SweepDeadlines(Connection& conn, const DeadlineSweepConfig& config,
                                    workflow::TimePoint now);
-
-// Marks an open alert as seen by `actor` (audit_log: alert.acknowledged). It stays open until
-// its condition clears. Throws RefusedError when there is no such open alert.
-void AcknowledgeAlert(Connection& conn, int64_t alert_id, const std::string& actor,
-                      workflow::TimePoint now);
 
 // What the webhook posts: each alert revision once (opened, escalated, resolved).
 struct AlertNotification {

@@ -1,0 +1,97 @@
+// What the web UI and the JSON API show, read straight from the register, the declaraties and
+// the transport tables, as generic tables (named, typed columns) that the API renders as JSON or
+// CSV without knowing each screen. And the few actions people take there, each audited in the
+// same transaction as the change. BSNs leave here unmasked: masking is the API's job, which
+// knows whether the user asked (and audits that).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sluis/codecs/date.h"
+#include "sluis/db/connection.h"
+
+namespace sluis::db {
+
+struct Table {
+  enum class Kind { kText, kNumber, kBool, kJson };
+  std::vector<std::string> columns;
+  std::vector<Kind> kinds;
+  std::vector<std::vector<std::optional<std::string>>> rows;  // nullopt = SQL NULL
+  int64_t total = 0;  // rows matching the filter, before paging
+  // Index of a column by name, or -1.
+  int Column(const std::string& name) const;
+};
+
+struct Paging {
+  int64_t limit = 50;  // 1..1000
+  int64_t offset = 0;
+};
+
+// ---- Werkvoorraad ------------------------------------------------------------------------------
+struct DeclaratieFilter {
+  std::string status;  // "" = every state; "open" = not betaald/afgewezen
+  std::string gemeente, agb, declaratienummer, bsn, toewijzingnummer;
+  std::optional<codecs::Date> antwoord_voor;  // antwoord_uiterlijk on or before
+};
+// By antwoord_uiterlijk (the 325's deadline), then id.
+Table ListDeclaraties(Connection& conn, const DeclaratieFilter& f, const Paging& p);
+// One row (or none): the declaratie with its aanbieder's name and the 323's identity.
+Table LoadDeclaratie(Connection& conn, int64_t id);
+// Its prestaties in message order; retourcodes as JSON arrays.
+Table LoadPrestaties(Connection& conn, int64_t declaratie_id);
+// Current holds (formele controle rules, review_regel).
+Table ListHolds(Connection& conn);
+// A hold: declaraties of this aanbieder (and gemeente, "" = any) received from now on are
+// judged and then held for the back office's decision. Audited (declaratie.vastgehouden).
+int64_t CreateHold(Connection& conn, const std::string& gemeente, const std::string& agb,
+                   const std::string& reden, const std::string& actor);
+// Ends a hold (actief = false); throws RefusedError when it is not active. Audited.
+void EndHold(Connection& conn, int64_t id, const std::string& actor);
+
+// ---- Operations --------------------------------------------------------------------------------
+// Open declaraties (not betaald/afgewezen) by age in days since receipt on `peildatum` against
+// the 30-day payment clock: one row per bucket 0-10, 11-20, 21-25, 26-30, >30 with count and
+// amount (toegekend, else ingediend).
+Table BacklogAgeing(Connection& conn, codecs::Date peildatum);
+// Declaraties whose 325 is not sent and whose antwoord_uiterlijk is within `dagen` days.
+Table DeadlinesAtRisk(Connection& conn, codecs::Date peildatum, int dagen);
+// ebms_outbox rows, newest first; state "" = all, "dead" = dead letters.
+Table ListOutbox(Connection& conn, const std::string& state, const Paging& p);
+// Counts per (table, state): outgoing berichten and ebms_outbox.
+Table QueueCounts(Connection& conn);
+Table ListOpenAlerts(Connection& conn);
+// Sets acknowledged_by/at; throws RefusedError when the alert is not open or already
+// acknowledged. Audited (alert.bevestigd).
+void AcknowledgeAlert(Connection& conn, int64_t id, const std::string& actor, codecs::Instant at);
+// A dead outbox message is tried again (state pending, attempts reset). Audited.
+void RetryOutbox(Connection& conn, int64_t id, const std::string& actor, codecs::Instant at);
+// Messages per day and direction over the last `dagen` days up to `peildatum`.
+Table MessageRates(Connection& conn, codecs::Date peildatum, int dagen);
+
+// ---- Aanbieders --------------------------------------------------------------------------------
+// Every aanbieder known from reference data or messages, with message and declaratie counts.
+Table ListAanbieders(Connection& conn, const Paging& p);
+// Every bericht to or from this AGB, newest first.
+Table AanbiederTimeline(Connection& conn, const std::string& agb, const Paging& p);
+// Per month (of receipt) and retourcode: rejected prestaties and the share of all prestaties.
+Table RejectRates(Connection& conn, const std::string& agb);
+
+// ---- Berichten ---------------------------------------------------------------------------------
+// Berichten whose Identificatie, StUF referentienummer or ebMS MessageId (received or sent)
+// equals `q`; with q "" the newest berichten.
+Table FindBerichten(Connection& conn, const std::string& q, const Paging& p);
+// One bericht's register row (no payload) plus the ebMS MessageIds it travelled under.
+Table LoadBerichtRow(Connection& conn, int64_t id);
+// Berichten linked to this one (the heenbericht it answers, its answers).
+Table RelatedBerichten(Connection& conn, int64_t id);
+std::optional<std::string> LoadBerichtPayload(Connection& conn, int64_t id);
+
+// ---- Beheer ------------------------------------------------------------------------------------
+// Newest first; actor/action "" = any.
+Table ListAudit(Connection& conn, const std::string& actor, const std::string& action,
+                const Paging& p);
+
+}  // namespace sluis::db

@@ -1,0 +1,194 @@
+// The web UI's tables for operations and account managers: backlog ageing, deadlines, outbox,
+// alerts, message rates, aanbieders, their timelines and reject rates.
+#include <nlohmann/json.hpp>
+
+#include "sluis/db/ui_views.h"
+
+#include "connection_impl.h"
+#include "sql_util.h"
+#include "ui_table.h"
+
+namespace sluis::db {
+
+using internal::PagingSql;
+using internal::Params;
+using internal::ToTable;
+
+namespace {
+
+// The receipt day in Dutch time: the payment clock counts calendar days from it.
+constexpr char kOntvangenDag[] = "(d.ontvangen_op AT TIME ZONE 'Europe/Amsterdam')::date";
+
+}  // namespace
+
+Table BacklogAgeing(Connection& conn, codecs::Date peildatum) {
+  return MapErrors([&] {
+    pqxx::read_transaction tx(conn.impl().conn);
+    return ToTable(tx.exec_params(
+        std::string("WITH b(bucket, van, tot, volgorde) AS (VALUES ('0-10', 0, 10, 1),"
+                    " ('11-20', 11, 20, 2), ('21-25', 21, 25, 3), ('26-30', 26, 30, 4),"
+                    " ('>30', 31, 2147483647, 5)),"
+                    " open AS (SELECT greatest(0, $1::date - ") +
+            kOntvangenDag +
+            ") AS dagen, coalesce(d.toegekend_cent, d.ingediend_cent) AS bedrag"
+            " FROM declaratie d WHERE d.status NOT IN ('betaald', 'afgewezen'))"
+            " SELECT b.bucket, count(o.dagen) AS aantal, coalesce(sum(o.bedrag), 0) AS bedrag_cent"
+            " FROM b LEFT JOIN open o ON o.dagen BETWEEN b.van AND b.tot"
+            " GROUP BY b.bucket, b.volgorde ORDER BY b.volgorde",
+        peildatum.ToString()));
+  });
+}
+
+Table DeadlinesAtRisk(Connection& conn, codecs::Date peildatum, int dagen) {
+  return MapErrors([&] {
+    pqxx::read_transaction tx(conn.impl().conn);
+    return ToTable(tx.exec_params(
+        "SELECT d.id, d.gemeente, d.agb, d.declaratienummer, d.status,"
+        " d.antwoord_uiterlijk::text, d.antwoord_uiterlijk - $1::date AS dagen_over,"
+        " d.review_reden FROM declaratie d WHERE d.antwoord_bericht_id IS NULL"
+        " AND d.status IN ('ontvangen', 'in_review', 'beoordeeld')"
+        " AND d.antwoord_uiterlijk <= $1::date + $2::int ORDER BY d.antwoord_uiterlijk, d.id",
+        peildatum.ToString(), dagen));
+  });
+}
+
+Table ListOutbox(Connection& conn, const std::string& state, const Paging& pg) {
+  return MapErrors([&] {
+    pqxx::read_transaction tx(conn.impl().conn);
+    Params p;
+    std::string where;
+    if (!state.empty()) where = " WHERE o.state = " + p.Text(state);
+    return ToTable(p.Exec(
+        tx,
+        "SELECT o.id, o.message_id, o.kind, o.action, o.to_party_id, o.state, o.attempts,"
+        " o.max_retries, o.next_attempt_at::text, o.created_at::text, o.last_error, o.bericht_id,"
+        " count(*) OVER () AS _total FROM ebms_outbox o" +
+            where + " ORDER BY o.id DESC" + PagingSql(pg)));
+  });
+}
+
+Table QueueCounts(Connection& conn) {
+  return MapErrors([&] {
+    pqxx::read_transaction tx(conn.impl().conn);
+    return ToTable(tx.exec(
+        "SELECT 'bericht_uit' AS wachtrij, state, count(*) AS aantal,"
+        " min(created_at)::text AS oudste FROM bericht WHERE direction = 'out' GROUP BY state"
+        " UNION ALL SELECT 'bericht_in', state, count(*), min(created_at)::text FROM bericht"
+        " WHERE direction = 'in' GROUP BY state"
+        " UNION ALL SELECT 'ebms_outbox', state, count(*), min(created_at)::text FROM ebms_outbox"
+        " GROUP BY state ORDER BY 1, 2"));
+  });
+}
+
+Table ListOpenAlerts(Connection& conn) {
+  return MapErrors([&] {
+    pqxx::read_transaction tx(conn.impl().conn);
+    return ToTable(tx.exec(
+        "SELECT id, kind, severity, subject, message, occurrences, first_seen::text,"
+        " last_seen::text, acknowledged_by, acknowledged_at::text FROM alert"
+        " WHERE resolved_at IS NULL ORDER BY (acknowledged_at IS NOT NULL), last_seen DESC"));
+  });
+}
+
+void AcknowledgeAlert(Connection& conn, int64_t id, const std::string& actor, codecs::Instant at) {
+  MapErrors([&] {
+    pqxx::work tx(conn.impl().conn);
+    const pqxx::result r = tx.exec_params(
+        "UPDATE alert SET acknowledged_by = $2, acknowledged_at = $3::timestamptz"
+        " WHERE id = $1 AND resolved_at IS NULL AND acknowledged_at IS NULL"
+        " RETURNING coalesce(kind, ''), coalesce(subject, '')",
+        id, actor, internal::FormatTime(at));
+    if (r.empty()) {
+      throw RefusedError("melding " + std::to_string(id) + " is niet open of al bevestigd");
+    }
+    const nlohmann::json after = {
+        {"acknowledged_by", actor}, {"kind", r[0][0].c_str()}, {"subject", r[0][1].c_str()}};
+    tx.exec_params(
+        "INSERT INTO audit_log (actor, action, subject, before, after)"
+        " VALUES ($1, 'alert.bevestigd', $2, '{\"acknowledged_by\":null}', $3::jsonb)",
+        actor, "alert/" + std::to_string(id), after.dump());
+    tx.commit();
+  });
+}
+
+void RetryOutbox(Connection& conn, int64_t id, const std::string& actor, codecs::Instant at) {
+  MapErrors([&] {
+    pqxx::work tx(conn.impl().conn);
+    const pqxx::result r = tx.exec_params(
+        "UPDATE ebms_outbox SET state = 'pending', attempts = 0, next_attempt_at = $2::timestamptz,"
+        " expires_at = NULL, done_at = NULL WHERE id = $1 AND state IN ('dead', 'failed')"
+        " RETURNING message_id",
+        id, internal::FormatTime(at));
+    if (r.empty()) {
+      throw RefusedError("uitgaand bericht " + std::to_string(id) + " is geen dead letter");
+    }
+    tx.exec_params(
+        "INSERT INTO audit_log (actor, action, subject, before, after)"
+        " VALUES ($1, 'outbox.opnieuw', $2, '{\"state\":\"dead\"}', '{\"state\":\"pending\"}')",
+        actor, "ebms_outbox/" + std::string(r[0][0].c_str()));
+    tx.commit();
+  });
+}
+
+Table MessageRates(Connection& conn, codecs::Date peildatum, int dagen) {
+  return MapErrors([&] {
+    pqxx::read_transaction tx(conn.impl().conn);
+    return ToTable(tx.exec_params(
+        "SELECT g.dag::date::text AS dag,"
+        " count(b.id) FILTER (WHERE b.direction = 'in') AS ontvangen,"
+        " count(b.id) FILTER (WHERE b.direction = 'out') AS verzonden"
+        " FROM generate_series($1::date - ($2::int - 1), $1::date, interval '1 day') g(dag)"
+        " LEFT JOIN bericht b ON (b.created_at AT TIME ZONE 'Europe/Amsterdam')::date = g.dag"
+        " GROUP BY g.dag ORDER BY g.dag",
+        peildatum.ToString(), dagen));
+  });
+}
+
+Table ListAanbieders(Connection& conn, const Paging& pg) {
+  return MapErrors([&] {
+    pqxx::read_transaction tx(conn.impl().conn);
+    return ToTable(tx.exec(
+        "WITH agbs AS (SELECT agb FROM aanbieder UNION SELECT DISTINCT agb FROM bericht)"
+        " SELECT x.agb, a.naam,"
+        " (SELECT count(*) FROM bericht b WHERE b.agb = x.agb) AS berichten,"
+        " (SELECT count(*) FROM declaratie d WHERE d.agb = x.agb) AS declaraties,"
+        " (SELECT count(*) FROM declaratie d WHERE d.agb = x.agb"
+        "   AND d.status NOT IN ('betaald', 'afgewezen')) AS open,"
+        " (SELECT max(b.created_at)::text FROM bericht b WHERE b.agb = x.agb) AS laatste_bericht,"
+        " count(*) OVER () AS _total"
+        " FROM agbs x LEFT JOIN aanbieder a ON a.agb = x.agb ORDER BY x.agb" +
+        PagingSql(pg)));
+  });
+}
+
+Table AanbiederTimeline(Connection& conn, const std::string& agb, const Paging& pg) {
+  return MapErrors([&] {
+    pqxx::read_transaction tx(conn.impl().conn);
+    return ToTable(tx.exec_params(
+        "SELECT b.id, b.created_at::text, b.direction, b.domein, b.berichttype, b.gemeente,"
+        " b.identificatie, b.dagtekening::text, b.state, b.answers_bericht_id,"
+        " count(*) OVER () AS _total FROM bericht b WHERE b.agb = $1"
+        " ORDER BY b.created_at DESC, b.id DESC" +
+            PagingSql(pg),
+        agb));
+  });
+}
+
+Table RejectRates(Connection& conn, const std::string& agb) {
+  return MapErrors([&] {
+    pqxx::read_transaction tx(conn.impl().conn);
+    return ToTable(tx.exec_params(
+        std::string("WITH p AS (SELECT to_char(") + kOntvangenDag +
+            ", 'YYYY-MM') AS maand, p.retourcodes FROM prestatie p"
+            " JOIN declaratie d ON d.id = p.declaratie_id WHERE d.agb = $1),"
+            " totaal AS (SELECT maand, count(*) AS n FROM p GROUP BY maand)"
+            " SELECT p.maand, c.code AS retourcode, count(*) AS afgekeurd, t.n AS prestaties,"
+            " round(100.0 * count(*) / t.n, 1)::float8 AS percentage"
+            " FROM p CROSS JOIN LATERAL unnest(p.retourcodes) c(code)"
+            " JOIN totaal t ON t.maand = p.maand WHERE c.code <> '0200'"
+            " GROUP BY p.maand, c.code, t.n ORDER BY p.maand, c.code",
+        agb));
+  });
+}
+
+}  // namespace sluis::db

@@ -1,0 +1,104 @@
+// Private to gateway/src/api: the router's state, the request context handlers get, the route
+// table, and rendering helpers (JSON, CSV, BSN masking).
+#pragma once
+
+#include <utility>
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <boost/asio/awaitable.hpp>
+#include <nlohmann/json.hpp>
+
+#include "sluis/codecs/xsd.h"
+#include "sluis/db/accounts.h"
+#include "sluis/db/inbox.h"
+#include "sluis/db/ui_views.h"
+
+#include "api/router.h"
+#include "db_pool.h"
+
+namespace sluis::gateway::api {
+
+struct ApiRouter::Impl {
+  DbPool& db;
+  const workflow::Clock& clock;
+  std::string shared_dir;
+  UiConfig config;
+  std::map<std::string, std::string> retourcodes;  // code -> text (Basisschema.xsd)
+  std::unique_ptr<db::Inbox> inbox;                // null when the schemas could not be loaded
+  std::string openapi;                             // rendered once
+};
+using Services = ApiRouter::Impl;
+
+struct Ctx {
+  HttpRequest req;
+  std::map<std::string, std::string> query;  // decoded
+  std::vector<std::string> params;           // the {placeholders} of the pattern, in order
+  db::Account account;                       // empty for public routes
+  std::string Q(const std::string& name) const;
+  db::Paging Paging() const;
+  bool Csv() const { return Q("format") == "csv"; }
+};
+
+// Database work: `co_await s.db.Run([&](db::Connection& conn) {...})`. Capture by reference:
+// the awaiting frame outlives the job, and with GCC 12 a coroutine argument with a
+// non-trivially destructible capture (a [=] lambda holding strings) is freed twice.
+using Handler = boost::asio::awaitable<HttpResponse> (*)(Services&, Ctx);
+struct Route {
+  RouteInfo info;
+  Handler fn;
+};
+const std::vector<Route>& RouteTable();
+
+// ---- rendering ---------------------------------------------------------------------------------
+HttpResponse JsonResponse(int status, const nlohmann::json& j);
+HttpResponse JsonError(int status, const std::string& message);
+// Rows as JSON objects (numbers, booleans and JSON columns typed). mask_bsn: every column named
+// "bsn" is masked.
+nlohmann::json RowsJson(const db::Table& t, bool mask_bsn = true);
+// A paged list: {"items", "total", "limit", "offset"} or, with format=csv, the rows as CSV.
+HttpResponse ListResponse(const db::Table& t, const Ctx& c, const std::string& csv_name,
+                          bool mask_bsn = true);
+std::string TableCsv(const db::Table& t, bool mask_bsn = true);
+// "999912345" -> "*****2345".
+std::string MaskBsn(const std::string& bsn);
+// Masks the content of every <Bsn> element (any prefix) of an iWmo/iJw message.
+std::string MaskBsnInXml(const std::string& xml);
+std::string PercentDecode(std::string_view s);
+bool ParseId(const std::string& s, int64_t& out);
+
+// ---- handlers (handlers_*.cpp) -----------------------------------------------------------------
+using Awaitable = boost::asio::awaitable<HttpResponse>;
+Awaitable ListDeclaraties(Services& s, Ctx c);
+Awaitable GetDeclaratie(Services& s, Ctx c);
+Awaitable BesluitDeclaratie(Services& s, Ctx c);
+Awaitable ListHolds(Services& s, Ctx c);
+Awaitable CreateHold(Services& s, Ctx c);
+Awaitable EndHold(Services& s, Ctx c);
+Awaitable ListRetourcodes(Services& s, Ctx c);
+
+Awaitable Backlog(Services& s, Ctx c);
+Awaitable Deadlines(Services& s, Ctx c);
+Awaitable Queues(Services& s, Ctx c);
+Awaitable Rates(Services& s, Ctx c);
+Awaitable ListOutbox(Services& s, Ctx c);
+Awaitable RetryOutbox(Services& s, Ctx c);
+Awaitable ListAlerts(Services& s, Ctx c);
+Awaitable AcknowledgeAlert(Services& s, Ctx c);
+
+Awaitable ListAanbieders(Services& s, Ctx c);
+Awaitable AanbiederBerichten(Services& s, Ctx c);
+Awaitable AanbiederAfwijzingen(Services& s, Ctx c);
+
+Awaitable FindBerichten(Services& s, Ctx c);
+Awaitable GetBericht(Services& s, Ctx c);
+Awaitable GetBerichtXml(Services& s, Ctx c);
+
+Awaitable ListAudit(Services& s, Ctx c);
+Awaitable ListAccounts(Services& s, Ctx c);
+Awaitable SaveAccount(Services& s, Ctx c);
+
+}  // namespace sluis::gateway::api

@@ -1,0 +1,213 @@
+// Operations, Aanbieders, Berichten and Beheer.
+#include "sluis/workflow/clock.h"
+
+#include "api/api_internal.h"
+#include "api/password.h"
+
+namespace sluis::gateway::api {
+
+namespace {
+
+// The peildatum: ?peildatum=JJJJ-MM-DD, else today in the Netherlands.
+std::optional<codecs::Date> Peildatum(const Services& s, const Ctx& c) {
+  if (c.Q("peildatum").empty()) return workflow::DutchDate(s.clock.Now());
+  return codecs::Date::Parse(c.Q("peildatum"));
+}
+
+bool ValidAgb(const std::string& agb) {
+  return agb.size() == 8 && std::all_of(agb.begin(), agb.end(), ::isdigit);
+}
+
+}  // namespace
+
+Awaitable Backlog(Services& s, Ctx c) {
+  const auto d = Peildatum(s, c);
+  if (!d) co_return JsonError(422, "peildatum: verwacht JJJJ-MM-DD");
+  const codecs::Date day = *d;
+  const db::Table t =
+      co_await s.db.Run([&](db::Connection& conn) { return db::BacklogAgeing(conn, day); });
+  co_return ListResponse(t, c, "achterstand");
+}
+
+Awaitable Deadlines(Services& s, Ctx c) {
+  const auto d = Peildatum(s, c);
+  if (!d) co_return JsonError(422, "peildatum: verwacht JJJJ-MM-DD");
+  const codecs::Date day = *d;
+  const db::Table t =
+      co_await s.db.Run([&](db::Connection& conn) { return db::DeadlinesAtRisk(conn, day, 3); });
+  co_return ListResponse(t, c, "termijnen");
+}
+
+Awaitable Queues(Services& s, Ctx c) {
+  const db::Table t = co_await s.db.Run([](db::Connection& conn) { return db::QueueCounts(conn); });
+  co_return ListResponse(t, c, "wachtrijen");
+}
+
+Awaitable Rates(Services& s, Ctx c) {
+  const auto d = Peildatum(s, c);
+  if (!d) co_return JsonError(422, "peildatum: verwacht JJJJ-MM-DD");
+  const codecs::Date day = *d;
+  const db::Table t =
+      co_await s.db.Run([&](db::Connection& conn) { return db::MessageRates(conn, day, 14); });
+  co_return ListResponse(t, c, "berichtstroom");
+}
+
+Awaitable ListOutbox(Services& s, Ctx c) {
+  const std::string state = c.Q("state");
+  const db::Paging p = c.Paging();
+  const db::Table t =
+      co_await s.db.Run([&](db::Connection& conn) { return db::ListOutbox(conn, state, p); });
+  co_return ListResponse(t, c, "outbox");
+}
+
+Awaitable RetryOutbox(Services& s, Ctx c) {
+  int64_t id = 0;
+  if (!ParseId(c.params[0], id)) co_return JsonError(404, "geen uitgaand bericht");
+  const std::string actor = c.account.username;
+  const auto now = s.clock.Now();
+  co_await s.db.Run([&](db::Connection& conn) {
+    db::RetryOutbox(conn, id, actor, now);
+    return 0;
+  });
+  co_return JsonResponse(200, {{"id", id}, {"state", "pending"}});
+}
+
+Awaitable ListAlerts(Services& s, Ctx c) {
+  const db::Table t =
+      co_await s.db.Run([](db::Connection& conn) { return db::ListOpenAlerts(conn); });
+  co_return ListResponse(t, c, "meldingen");
+}
+
+Awaitable AcknowledgeAlert(Services& s, Ctx c) {
+  int64_t id = 0;
+  if (!ParseId(c.params[0], id)) co_return JsonError(404, "geen melding");
+  const std::string actor = c.account.username;
+  const auto now = s.clock.Now();
+  co_await s.db.Run([&](db::Connection& conn) {
+    db::AcknowledgeAlert(conn, id, actor, now);
+    return 0;
+  });
+  co_return JsonResponse(200, {{"id", id}, {"acknowledged_by", actor}});
+}
+
+Awaitable ListAanbieders(Services& s, Ctx c) {
+  const db::Paging p = c.Paging();
+  const db::Table t =
+      co_await s.db.Run([&](db::Connection& conn) { return db::ListAanbieders(conn, p); });
+  co_return ListResponse(t, c, "aanbieders");
+}
+
+Awaitable AanbiederBerichten(Services& s, Ctx c) {
+  const std::string agb = c.params[0];
+  if (!ValidAgb(agb)) co_return JsonError(404, "AGB-code moet 8 cijfers zijn");
+  const db::Paging p = c.Paging();
+  const db::Table t =
+      co_await s.db.Run([&](db::Connection& conn) { return db::AanbiederTimeline(conn, agb, p); });
+  co_return ListResponse(t, c, "berichten-" + agb);
+}
+
+Awaitable AanbiederAfwijzingen(Services& s, Ctx c) {
+  const std::string agb = c.params[0];
+  if (!ValidAgb(agb)) co_return JsonError(404, "AGB-code moet 8 cijfers zijn");
+  db::Table t = co_await s.db.Run([&](db::Connection& conn) { return db::RejectRates(conn, agb); });
+  if (c.Csv()) co_return ListResponse(t, c, "afwijzingen-" + agb);
+  nlohmann::json items = RowsJson(t);
+  for (auto& row : items) {
+    const auto it = s.retourcodes.find(row["retourcode"].get<std::string>());
+    row["tekst"] = it == s.retourcodes.end() ? "" : it->second;
+  }
+  co_return JsonResponse(200, {{"items", items}, {"total", t.total}});
+}
+
+Awaitable FindBerichten(Services& s, Ctx c) {
+  const std::string q = c.Q("q");
+  const db::Paging p = c.Paging();
+  const db::Table t =
+      co_await s.db.Run([&](db::Connection& conn) { return db::FindBerichten(conn, q, p); });
+  co_return ListResponse(t, c, "berichten");
+}
+
+Awaitable GetBericht(Services& s, Ctx c) {
+  int64_t id = 0;
+  if (!ParseId(c.params[0], id)) co_return JsonError(404, "geen bericht");
+  auto [row, related] = co_await s.db.Run([&](db::Connection& conn) {
+    return std::make_pair(db::LoadBerichtRow(conn, id), db::RelatedBerichten(conn, id));
+  });
+  if (row.rows.empty()) co_return JsonError(404, "geen bericht " + c.params[0]);
+  co_return JsonResponse(200, {{"bericht", RowsJson(row)[0]}, {"samenhang", RowsJson(related)}});
+}
+
+Awaitable GetBerichtXml(Services& s, Ctx c) {
+  int64_t id = 0;
+  if (!ParseId(c.params[0], id)) co_return JsonError(404, "geen bericht");
+  const bool toon = c.Q("bsn") == "toon";
+  const std::string actor = c.account.username;
+  const std::optional<std::string> xml = co_await s.db.Run([&](db::Connection& conn) {
+    auto payload = db::LoadBerichtPayload(conn, id);
+    if (payload && toon) {
+      db::AppendAudit(conn, actor, "bsn.getoond", "bericht/" + std::to_string(id), "",
+                      R"({"scherm":"berichten","weergave":"xml"})");
+    }
+    return payload;
+  });
+  if (!xml) co_return JsonError(404, "geen bericht " + c.params[0]);
+  HttpResponse r{200, "application/xml; charset=utf-8", {}, toon ? *xml : MaskBsnInXml(*xml)};
+  r.headers.emplace_back("Cache-Control", "no-store");
+  co_return r;
+}
+
+Awaitable ListAudit(Services& s, Ctx c) {
+  const std::string actor = c.Q("actor");
+  const std::string action = c.Q("action");
+  const db::Paging p = c.Paging();
+  const db::Table t = co_await s.db.Run(
+      [&](db::Connection& conn) { return db::ListAudit(conn, actor, action, p); });
+  co_return ListResponse(t, c, "audit");
+}
+
+Awaitable ListAccounts(Services& s, Ctx c) {
+  const std::vector<db::Account> accounts =
+      co_await s.db.Run([](db::Connection& conn) { return db::ListAccounts(conn); });
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& a : accounts) {
+    items.push_back({{"username", a.username},
+                     {"display_name", a.display_name},
+                     {"roles", a.roles},
+                     {"disabled", a.disabled}});
+  }
+  if (c.Csv()) {
+    db::Table t;
+    t.columns = {"username", "display_name", "roles", "disabled"};
+    t.kinds.assign(4, db::Table::Kind::kText);
+    for (const auto& a : accounts) {
+      std::string roles;
+      for (const auto& r : a.roles) roles += (roles.empty() ? "" : " ") + r;
+      t.rows.push_back({a.username, a.display_name, roles, a.disabled ? "true" : "false"});
+    }
+    co_return ListResponse(t, c, "accounts");
+  }
+  co_return JsonResponse(200, {{"items", items}, {"total", items.size()}});
+}
+
+Awaitable SaveAccount(Services& s, Ctx c) {
+  const nlohmann::json body = nlohmann::json::parse(c.req.body, nullptr, false);
+  if (!body.is_object() || !body["username"].is_string() || !body["password"].is_string() ||
+      !body["roles"].is_array()) {
+    co_return JsonError(422, "username, password en roles zijn nodig");
+  }
+  db::Account a;
+  a.username = body["username"].get<std::string>();
+  a.display_name = body.value("display_name", a.username);
+  for (const auto& r : body["roles"]) {
+    if (r.is_string()) a.roles.push_back(r.get<std::string>());
+  }
+  const std::string password = body["password"].get<std::string>();
+  if (password.size() < 12) co_return JsonError(422, "wachtwoord: minstens 12 tekens");
+  a.password_hash = HashPassword(password);
+  const std::string actor = c.account.username;
+  const int64_t id =
+      co_await s.db.Run([&](db::Connection& conn) { return db::SaveAccount(conn, a, actor); });
+  co_return JsonResponse(201, {{"id", id}, {"username", a.username}});
+}
+
+}  // namespace sluis::gateway::api

@@ -1,0 +1,339 @@
+// The API against a real database: the router in-process (no sockets), data put there by
+// `sluis replay`'s code path. Every route refuses every role it does not list (403) and anyone
+// without a session (401); state-changing requests need the CSRF token; every decision and
+// every BSN reveal lands in the audit log, which cannot be changed.
+#include <utility>
+
+#include <filesystem>
+#include <set>
+
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/io_context.hpp>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "sluis/db/accounts.h"
+#include "sluis/db/messaging.h"
+#include "sluis/workflow/clock.h"
+
+#include "api/password.h"
+#include "api/router.h"
+#include "db_pool.h"
+#include "pg_schema.h"
+#include "replay/replay.h"
+#include "test_env.h"
+
+namespace sluis::gateway::api {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+const std::vector<std::string> kRoles = {"backoffice", "accountmanager", "operations", "beheer"};
+constexpr char kPassword[] = "correct horse battery";
+
+struct Login {
+  std::string cookie, csrf;
+};
+
+class ApiTest : public ::testing::Test {
+ protected:
+  ApiTest()
+      : pool_(schema_.url(), 2),
+        clock_(workflow::DutchMidnight(*codecs::Date::Parse("2026-02-10")) +
+               std::chrono::hours(10)),
+        router_(pool_, clock_, testing::SharedDir(), UiConfig{}) {
+    db::Connection conn(schema_.url());
+    for (const auto& role : kRoles) {
+      db::Account a;
+      a.username = role;
+      a.display_name = "Test " + role;
+      a.roles = {role};
+      a.password_hash = HashPassword(kPassword, {.n = 1024, .r = 8, .p = 1});
+      db::SaveAccount(conn, a, "test");
+    }
+  }
+
+  HttpResponse Call(const std::string& method, const std::string& target,
+                    const std::string& body = "", const Login* login = nullptr,
+                    bool with_csrf = true) {
+    HttpRequest req;
+    req.method = method;
+    req.target = target;
+    req.body = body;
+    req.peer.address = "127.0.0.1:40000";
+    req.headers.emplace_back("content-type", "application/json");
+    if (login) {
+      req.headers.emplace_back("cookie", "other=1; sluis_sessie=" + login->cookie);
+      if (with_csrf) req.headers.emplace_back("x-csrf-token", login->csrf);
+    }
+    boost::asio::io_context ioc;
+    auto guard = boost::asio::make_work_guard(ioc);
+    std::optional<HttpResponse> out;
+    std::exception_ptr error;
+    boost::asio::co_spawn(ioc, router_.Handle(std::move(req)),
+                          [&](std::exception_ptr e, HttpResponse r) {
+                            error = e;
+                            out = std::move(r);
+                            guard.reset();
+                          });
+    ioc.run();
+    if (error) std::rethrow_exception(error);
+    return *out;
+  }
+
+  Login LogIn(const std::string& user, const std::string& password = kPassword) {
+    const HttpResponse r =
+        Call("POST", "/api/login", json{{"username", user}, {"password", password}}.dump());
+    EXPECT_EQ(r.status, 200) << r.body;
+    Login l;
+    for (const auto& [k, v] : r.headers) {
+      if (k == "Set-Cookie") l.cookie = v.substr(13, v.find(';') - 13);
+    }
+    if (r.status == 200) l.csrf = json::parse(r.body)["csrf_token"];
+    return l;
+  }
+
+  // 01-spec-example: one 323 from 42420001 (prestatie 1 approved, 2 rejected with 9321).
+  void ReplaySpecExample() {
+    ReplayOptions o;
+    o.in_dir = testing::SourceDir() + "/tests/data/replay/01-spec-example";
+    o.reference_dir = testing::SourceDir() + "/tests/data/replay/reference";
+    o.out_dir = fs::temp_directory_path() / ("sluis-api-" + schema_.name());
+    o.db_url = schema_.url();
+    o.schemas = *codecs::SchemaSet::Load(testing::SharedDir());
+    const ReplayResult r = Replay(o);
+    ASSERT_TRUE(r.ok) << r.summary.dump(1);
+    fs::remove_all(o.out_dir);
+  }
+
+  std::string DeclaratieId() { return schema_.Query("SELECT id FROM declaratie"); }
+
+  testing::TestSchema schema_;
+  DbPool pool_;
+  workflow::ManualClock clock_;
+  ApiRouter router_;
+};
+
+std::string Concrete(std::string pattern) {
+  for (const auto& [from, to] :
+       std::vector<std::pair<std::string, std::string>>{{"{id}", "1"}, {"{agb}", "42420001"}}) {
+    const size_t i = pattern.find(from);
+    if (i != std::string::npos) pattern.replace(i, from.size(), to);
+  }
+  return pattern;
+}
+
+TEST_F(ApiTest, EveryRouteRefusesEveryRoleItDoesNotListAndAnyoneWithoutSession) {
+  std::map<std::string, Login> logins;
+  for (const auto& role : kRoles) logins[role] = LogIn(role);
+  int checked = 0;
+  for (const RouteInfo& route : ApiRouter::Routes()) {
+    if (route.roles.empty()) continue;
+    const std::string target = Concrete(route.pattern);
+    const std::string body = route.method == "POST" ? "{}" : "";
+    EXPECT_EQ(Call(route.method, target, body).status, 401) << route.method << " " << target;
+    for (const auto& role : kRoles) {
+      const bool allowed =
+          std::find(route.roles.begin(), route.roles.end(), role) != route.roles.end();
+      const HttpResponse r = Call(route.method, target, body, &logins[role]);
+      if (allowed) {
+        EXPECT_NE(r.status, 403) << role << " " << route.method << " " << target << r.body;
+        EXPECT_NE(r.status, 401) << role << " " << route.method << " " << target;
+      } else {
+        EXPECT_EQ(r.status, 403) << role << " " << route.method << " " << target << r.body;
+        ++checked;
+      }
+    }
+  }
+  EXPECT_GT(checked, 50);
+  // Nothing was changed by the refused requests: the only audit entries are the accounts.
+  EXPECT_EQ(schema_.Query("SELECT count(*) FROM audit_log WHERE action <> 'account.opgeslagen'"),
+            "0");
+}
+
+TEST_F(ApiTest, LoginSetsAStrictHttpOnlySecureCookieAndTheSessionNamesTheRoles) {
+  const HttpResponse r =
+      Call("POST", "/api/login", json{{"username", "operations"}, {"password", kPassword}}.dump());
+  ASSERT_EQ(r.status, 200) << r.body;
+  std::string cookie;
+  for (const auto& [k, v] : r.headers) {
+    if (k == "Set-Cookie") cookie = v;
+  }
+  EXPECT_NE(cookie.find("; HttpOnly"), std::string::npos) << cookie;
+  EXPECT_NE(cookie.find("; Secure"), std::string::npos) << cookie;
+  EXPECT_NE(cookie.find("; SameSite=Strict"), std::string::npos) << cookie;
+  // Only a hash of the token is stored.
+  const std::string token = cookie.substr(13, cookie.find(';') - 13);
+  EXPECT_EQ(schema_.Query("SELECT count(*) FROM account_session WHERE token_sha256::text LIKE '%" +
+                          token + "%'"),
+            "0");
+  Login l{token, json::parse(r.body)["csrf_token"]};
+  const HttpResponse s = Call("GET", "/api/sessie", "", &l);
+  ASSERT_EQ(s.status, 200);
+  EXPECT_EQ(json::parse(s.body)["roles"], json::array({"operations"}));
+  EXPECT_EQ(Call("POST", "/api/logout", "{}", &l).status, 200);
+  EXPECT_EQ(Call("GET", "/api/sessie", "", &l).status, 401);
+}
+
+TEST_F(ApiTest, StateChangingRequestsWithoutTheCsrfTokenAreRefused) {
+  const Login l = LogIn("backoffice");
+  const std::string hold = json{{"agb", "42420001"}, {"reden", "steekproef"}}.dump();
+  EXPECT_EQ(Call("POST", "/api/vasthouden", hold, &l, /*with_csrf=*/false).status, 403);
+  Login wrong = l;
+  wrong.csrf = "not-the-token";
+  const HttpResponse r = Call("POST", "/api/vasthouden", hold, &wrong);
+  EXPECT_EQ(r.status, 403);
+  EXPECT_NE(r.body.find("CSRF"), std::string::npos);
+  // Another session's token does not do either.
+  Login other = l;
+  other.csrf = LogIn("backoffice").csrf;
+  EXPECT_EQ(Call("POST", "/api/vasthouden", hold, &other).status, 403);
+  EXPECT_EQ(schema_.Query("SELECT count(*) FROM review_regel"), "0");
+  EXPECT_EQ(Call("POST", "/api/vasthouden", hold, &l).status, 201);
+  EXPECT_EQ(schema_.Query("SELECT count(*) FROM review_regel"), "1");
+}
+
+TEST_F(ApiTest, HoldThenReleaseSendsThe325AndAuditsBothDecisions) {
+  const Login l = LogIn("backoffice");
+  ASSERT_EQ(Call("POST", "/api/vasthouden",
+                 json{{"agb", "42420001"}, {"reden", "formele controle Q1"}}.dump(), &l)
+                .status,
+            201);
+  ReplaySpecExample();
+  const std::string id = DeclaratieId();
+  EXPECT_EQ(schema_.Query("SELECT status FROM declaratie"), "in_review");
+  const json list = json::parse(Call("GET", "/api/declaraties?status=in_review", "", &l).body);
+  ASSERT_EQ(list["total"], 1);
+  EXPECT_EQ(list["items"][0]["review_reden"], "formele controle Q1");
+
+  const json detail = json::parse(Call("GET", "/api/declaraties/" + id, "", &l).body);
+  ASSERT_EQ(detail["prestaties"].size(), 2u);
+  EXPECT_EQ(detail["prestaties"][1]["retourcodes"], json::array({"9321"}));
+  EXPECT_EQ(detail["prestaties"][1]["retourcode_teksten"]["9321"],
+            "Het ingediende volume overschrijdt het toegewezen volume.");
+
+  const HttpResponse r = Call("POST", "/api/declaraties/" + id + "/besluit",
+                              json{{"afkeuren", json::array()}}.dump(), &l);
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(schema_.Query("SELECT status FROM declaratie"), "verzonden");
+  EXPECT_EQ(schema_.Query("SELECT count(*) FROM bericht WHERE direction = 'out' AND"
+                          " berichttype = 325 AND state = 'queued'"),
+            "1");
+  EXPECT_EQ(schema_.Query("SELECT string_agg(actor || ':' || action, ',' ORDER BY id)"
+                          " FROM audit_log WHERE action LIKE 'declaratie.%'"),
+            "backoffice:declaratie.vastgehouden,backoffice:declaratie.review_besluit");
+  // A second decision is refused: nothing is in review any more.
+  EXPECT_EQ(Call("POST", "/api/declaraties/" + id + "/besluit", "{}", &l).status, 409);
+}
+
+TEST_F(ApiTest, BsnsAreMaskedUnlessAskedAndEveryRevealIsAudited) {
+  ReplaySpecExample();
+  const Login l = LogIn("backoffice");
+  const std::string id = DeclaratieId();
+  const json masked = json::parse(Call("GET", "/api/declaraties/" + id, "", &l).body);
+  EXPECT_EQ(masked["prestaties"][0]["bsn"], "*****0006");
+  EXPECT_EQ(schema_.Query("SELECT count(*) FROM audit_log WHERE action = 'bsn.getoond'"), "0");
+  const json shown = json::parse(Call("GET", "/api/declaraties/" + id + "?bsn=toon", "", &l).body);
+  EXPECT_EQ(shown["prestaties"][0]["bsn"], "999900006");
+  EXPECT_EQ(schema_.Query("SELECT actor || ' ' || subject FROM audit_log"
+                          " WHERE action = 'bsn.getoond'"),
+            "backoffice declaratie/" + id);
+
+  const std::string bericht = schema_.Query("SELECT bericht_id FROM declaratie");
+  const HttpResponse xml = Call("GET", "/api/berichten/" + bericht + "/xml", "", &l);
+  ASSERT_EQ(xml.status, 200);
+  EXPECT_EQ(xml.body.find("999900006"), std::string::npos);
+  EXPECT_NE(xml.body.find("Bsn>*****0006</"), std::string::npos);
+  const HttpResponse raw = Call("GET", "/api/berichten/" + bericht + "/xml?bsn=toon", "", &l);
+  EXPECT_NE(raw.body.find("Bsn>999900006</"), std::string::npos);
+  EXPECT_EQ(schema_.Query("SELECT count(*) FROM audit_log WHERE action = 'bsn.getoond'"), "2");
+}
+
+TEST_F(ApiTest, AcknowledgingAnAlertIsAuditedOnce) {
+  db::Connection conn(schema_.url());
+  const int64_t alert = db::RaiseAlert(
+      conn, {"outbox.dead:m1", "dead_letter", "critical", "m1", "bericht niet afgeleverd"},
+      clock_.Now());
+  const Login l = LogIn("operations");
+  const std::string path = "/api/meldingen/" + std::to_string(alert) + "/bevestigen";
+  ASSERT_EQ(Call("POST", path, "{}", &l).status, 200);
+  EXPECT_EQ(Call("POST", path, "{}", &l).status, 409);
+  EXPECT_EQ(schema_.Query("SELECT actor || ' ' || action || ' ' || subject FROM audit_log"
+                          " WHERE action LIKE 'alert.%'"),
+            "operations alert.bevestigd alert/" + std::to_string(alert));
+  const json open = json::parse(Call("GET", "/api/meldingen", "", &l).body);
+  EXPECT_EQ(open["items"][0]["acknowledged_by"], "operations");
+}
+
+TEST_F(ApiTest, TheAuditLogCannotBeChangedOrEmptied) {
+  EXPECT_ANY_THROW(schema_.Query("UPDATE audit_log SET actor = 'x'"));
+  EXPECT_ANY_THROW(schema_.Query("DELETE FROM audit_log"));
+  EXPECT_ANY_THROW(schema_.Query("TRUNCATE audit_log"));
+  EXPECT_EQ(schema_.Query("SELECT count(*) FROM audit_log"), "4");  // the four test accounts
+}
+
+TEST_F(ApiTest, RepeatedFailedLoginsAreThrottledEvenWithTheRightPasswordAfterwards) {
+  for (int i = 0; i < 5; ++i) {
+    EXPECT_EQ(Call("POST", "/api/login",
+                   json{{"username", "beheer"}, {"password", "wrong password"}}.dump())
+                  .status,
+              401);
+  }
+  const HttpResponse r =
+      Call("POST", "/api/login", json{{"username", "beheer"}, {"password", kPassword}}.dump());
+  EXPECT_EQ(r.status, 429);
+  // Other users are not locked out by someone guessing at "beheer".
+  LogIn("operations");
+  // After the window the right password works again.
+  clock_.Advance(std::chrono::minutes(16));
+  LogIn("beheer");
+}
+
+TEST_F(ApiTest, OpenApiDocumentListsEveryRouteWithItsRoles) {
+  const HttpResponse r = Call("GET", "/api/openapi.json");
+  ASSERT_EQ(r.status, 200);
+  const json doc = json::parse(r.body);
+  EXPECT_EQ(doc["openapi"], "3.0.3");
+  for (const RouteInfo& route : ApiRouter::Routes()) {
+    std::string m = route.method == "GET" ? "get" : "post";
+    ASSERT_TRUE(doc["paths"].contains(route.pattern)) << route.pattern;
+    EXPECT_EQ(doc["paths"][route.pattern][m]["x-roles"], json(route.roles)) << route.pattern;
+  }
+}
+
+TEST_F(ApiTest, ListsPageFilterAndExportCsv) {
+  ReplaySpecExample();
+  const Login l = LogIn("operations");
+  const json page = json::parse(Call("GET", "/api/berichten?limit=1&offset=1", "", &l).body);
+  EXPECT_EQ(page["items"].size(), 1u);
+  EXPECT_EQ(page["total"], 4);  // two 301s, the 323, its 325
+  const json found = json::parse(Call("GET", "/api/berichten?q=DCL260203A", "", &l).body);
+  ASSERT_EQ(found["total"], 1);
+  EXPECT_EQ(found["items"][0]["berichttype"], 323);
+  const HttpResponse csv = Call("GET", "/api/berichten?format=csv", "", &l);
+  EXPECT_EQ(csv.content_type, "text/csv; charset=utf-8");
+  EXPECT_EQ(csv.body.substr(0, csv.body.find("\r\n")),
+            "id,direction,domein,berichttype,gemeente,agb,identificatie,dagtekening,state,error,"
+            "stuf_referentienummer,answers_bericht_id,created_at,processed_at,bytes");
+  EXPECT_EQ(std::count(csv.body.begin(), csv.body.end(), '\n'), 5);
+
+  // Received 2026-02-03: on 2026-02-17 it is 14 days old and not yet paid.
+  const json backlog =
+      json::parse(Call("GET", "/api/operations/achterstand?peildatum=2026-02-17", "", &l).body);
+  ASSERT_EQ(backlog["items"].size(), 5u);
+  EXPECT_EQ(backlog["items"][1]["bucket"], "11-20");
+  EXPECT_EQ(backlog["items"][1]["aantal"], 1);
+  EXPECT_EQ(backlog["items"][1]["bedrag_cent"], 39000);
+  EXPECT_EQ(backlog["items"][0]["aantal"], 0);
+
+  const Login am = LogIn("accountmanager");
+  const json rates = json::parse(Call("GET", "/api/aanbieders/42420001/afwijzingen", "", &am).body);
+  ASSERT_EQ(rates["items"].size(), 1u);
+  EXPECT_EQ(rates["items"][0]["retourcode"], "9321");
+  EXPECT_EQ(rates["items"][0]["percentage"], 50.0);
+}
+
+}  // namespace
+}  // namespace sluis::gateway::api

@@ -1,0 +1,83 @@
+// Every screen with real data (replayed scenarios and a real alert): Operations' ageing chart
+// and alert acknowledgement, an aanbieder's timeline and reject rates, track & trace with the
+// raw XML (BSN masked until asked, which beheer then sees in the audit log).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { launchBrowser, newPage, screenshotPath, startSluis } from './lib/env.mjs';
+import { addAccounts, login, replay } from './lib/sluis.mjs';
+
+// An alert as the transport raises it (raise_alert(), migration 0003).
+function raiseAlert(info) {
+  const r = spawnSync('psql', [info.db_url, '-v', 'ON_ERROR_STOP=1', '-c',
+    "SELECT raise_alert('outbox.dead:ui-test', 'dead_letter', 'critical', 'ui-test@sluis',"
+    + " 'bericht niet afgeleverd na 5 pogingen')"], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(r.stderr);
+}
+
+test('operations, aanbieders and berichten show real data', async () => {
+  const sluis = await startSluis();
+  const browser = await launchBrowser();
+  try {
+    addAccounts(sluis.info);
+    replay(sluis.info, '01-spec-example');
+    replay(sluis.info, '17-tr321-volume');
+    raiseAlert(sluis.info);
+
+    const ops = await newPage(browser);
+    await login(ops, sluis.info, 'operations');
+    await ops.locator('[data-testid=achterstand]').waitFor();
+    const buckets = await ops.locator('[data-testid=achterstand] tbody tr td:first-child')
+      .allTextContents();
+    assert.deepEqual(buckets, ['0-10', '11-20', '21-25', '26-30', '>30']);
+    const counts = await ops.locator('[data-testid=achterstand] tbody tr td:nth-child(2)')
+      .allTextContents();
+    assert.ok(counts.map(Number).reduce((a, b) => a + b) >= 2, counts.join());
+    assert.equal(await ops.locator('[data-testid=achterstand-grafiek] rect').count(), 5);
+    await ops.screenshot({ path: screenshotPath('operations'), fullPage: true });
+    await ops.locator('[data-testid=meldingen] button', { hasText: 'Bevestigen' }).click();
+    await ops.locator('[data-testid=meldingen] td', { hasText: 'operations' }).waitFor();
+    await ops.context().close();
+
+    const am = await newPage(browser);
+    await login(am, sluis.info, 'accountmanager');
+    await am.locator('[data-testid=aanbieders] tbody tr', { hasText: '42420001' }).click();
+    await am.locator('[data-testid=tijdlijn]').waitFor();
+    const timeline = await am.locator('[data-testid=tijdlijn] tbody tr').allTextContents();
+    assert.ok(timeline.some((t) => /WMO323/.test(t) && /ontvangen/.test(t)), timeline.join('\n'));
+    assert.ok(timeline.some((t) => /WMO325/.test(t) && /verzonden/.test(t)));
+    assert.match(await am.locator('[data-testid=afwijzingen]').textContent(), /9321/);
+    await am.screenshot({ path: screenshotPath('aanbieder'), fullPage: true });
+    // Open a message's raw XML from the timeline.
+    await am.locator('[data-testid=tijdlijn] tbody tr', { hasText: 'WMO323' }).first().click();
+    await am.locator('#toon-xml').click();
+    await am.locator('#xml').waitFor({ state: 'visible' });
+    const xml = await am.locator('#xml').textContent();
+    assert.match(xml, /<wmo323:Bericht|<Bericht/);
+    assert.doesNotMatch(xml, /99990000[0-9]</);
+    assert.match(xml, /Bsn>\*{5}\d{4}</);
+    await am.screenshot({ path: screenshotPath('bericht-xml'), fullPage: true });
+    await am.locator('#toon-xml-bsn').click();
+    await am.locator('#xml', { hasText: '999900006' }).waitFor();
+    await am.context().close();
+
+    const bo = await newPage(browser);
+    await login(bo, sluis.info, 'backoffice');
+    await bo.goto(`${sluis.info.admin_url}/ui/#/berichten`);
+    await bo.locator('#zoek').fill('DCL260203A');
+    await bo.locator('#zoek-knop').click();
+    await bo.locator('[data-testid=berichten] tbody tr').first().waitFor();
+    assert.equal(await bo.locator('[data-testid=berichten] tbody tr').count(), 1);
+    await bo.screenshot({ path: screenshotPath('berichten'), fullPage: true });
+    await bo.context().close();
+
+    const beheer = await newPage(browser);
+    await login(beheer, sluis.info, 'beheer');
+    const audit = await beheer.locator('[data-testid=audit] tbody').textContent();
+    assert.match(audit, /bsn\.getoond/);
+    assert.match(audit, /alert\.bevestigd/);
+  } finally {
+    await browser.close();
+    await sluis.stop();
+  }
+});
