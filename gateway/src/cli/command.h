@@ -52,5 +52,6 @@ std::vector<Command> DbCommands();
 std::vector<Command> ImportCommands();
 std::vector<Command> ValidateCommands();
 std::vector<Command> ReplayCommands();
+std::vector<Command> CpaCommands();
 
 }  // namespace sluis::gateway::cli
