@@ -226,9 +226,22 @@ struct Simulator::Impl : std::enable_shared_from_this<Simulator::Impl> {
     gateway::LogWarn("sim_signal_undelivered", {{"url", url}});
   }
 
+  // Our answer to a business message of Sluis (a 302 on its 301): a business message of ours.
+  static awaitable<void> SendAnswer(std::shared_ptr<Impl> self, TrafficItem item) {
+    const std::string functie = item.functie;
+    auto post = PostBuilt(self, self->Build(std::move(item)), false);
+    const SendResult r = co_await std::move(post);
+    if (!r.error.empty()) {
+      gateway::LogWarn("sim_answer_failed", {{"functie", functie}, {"error", r.error}});
+    } else {
+      gateway::LogInfo("sim_answered", {{"functie", functie}, {"message_id", r.message_id}});
+    }
+  }
+
   // A business message from Sluis: stored once, acknowledged every time.
   std::string Record(const ebms::InboundMessage& in, const ebms::InboundVerdict& v,
-                     const std::string& raw_content_type, const std::string& raw_body) {
+                     const std::string& raw_content_type, const std::string& raw_body,
+                     std::optional<ReceivedMessage>& fresh) {
     const ebms::MessageHeader& h = in.envelope.header;
     const std::string& id = h.message_data.message_id;
     std::lock_guard<std::mutex> lock(mu);
@@ -275,6 +288,7 @@ struct Simulator::Impl : std::enable_shared_from_this<Simulator::Impl> {
     answers[id] = answer;
     if (!o.store_dir.empty()) Store(m, raw_content_type, raw_body, stuf_xml);
     received_index[id] = received.size();
+    if (o.answer) fresh = m;
     received.push_back(std::move(m));
     cv.notify_all();
     return answer;
@@ -337,9 +351,16 @@ struct Simulator::Impl : std::enable_shared_from_this<Simulator::Impl> {
                                v.kind == ebms::MessageKind::kMessageError);
         }
         co_return Answer(204);
-      case ebms::Disposition::kAccept:
-        answer = self->Record(*in, v, std::string(req.Header("content-type")), req.body);
+      case ebms::Disposition::kAccept: {
+        std::optional<ReceivedMessage> fresh;
+        answer = self->Record(*in, v, std::string(req.Header("content-type")), req.body, fresh);
+        if (fresh) {
+          if (std::optional<TrafficItem> reply = self->o.answer(*fresh)) {
+            net::co_spawn(self->ioc, SendAnswer(self, std::move(*reply)), net::detached);
+          }
+        }
         break;
+      }
       case ebms::Disposition::kMessageError:
         answer = ebms::EncodeEnvelope(ebms::MakeMessageError(env, {*v.error}, our_id, ctx.now));
         break;
@@ -516,8 +537,10 @@ void Simulator::Start() {
 void Simulator::Stop() {
   if (!impl_->server) return;
   impl_->server->Stop();
-  // Wait (briefly) for its connections to go, so that a later Start can bind the port again.
-  for (int i = 0; i < 100 && impl_->server->active_connections() > 0; ++i) {
+  // Wait (briefly) for the listening socket and the connections to go, so that a later Start
+  // can bind the port again.
+  for (int i = 0;
+       i < 250 && (impl_->server->listening() || impl_->server->active_connections() > 0); ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
   impl_->server.reset();

@@ -12,6 +12,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -21,6 +22,20 @@
 #include "traffic.h"
 
 namespace sluis::sim {
+
+// A business message Sluis sent us (duplicates counted, stored once).
+struct ReceivedMessage {
+  std::string message_id;
+  std::string action;
+  std::string soort;  // Di01 | Du01 | Fo01 | "" (not StUF)
+  std::string functie;
+  std::string referentienummer;
+  std::string cross_refnummer;
+  std::string fo01_code;
+  std::string payload;  // the iWmo/iJw XML (Di01/Du01), or the Fo01 document
+  int deliveries = 0;   // how often it arrived (1 + duplicates)
+  std::chrono::steady_clock::time_point first_seen;
+};
 
 struct SimulatorOptions {
   std::string cpa_file;  // the CPA (required)
@@ -37,20 +52,9 @@ struct SimulatorOptions {
   std::string action_fo01 = "Fo01";
   std::string gemeente_applicatie = "Sluis";  // StUF ontvanger/applicatie we address
   uint32_t io_threads = 1;
-};
-
-// A business message Sluis sent us (duplicates counted, stored once).
-struct ReceivedMessage {
-  std::string message_id;
-  std::string action;
-  std::string soort;  // Di01 | Du01 | Fo01 | "" (not StUF)
-  std::string functie;
-  std::string referentienummer;
-  std::string cross_refnummer;
-  std::string fo01_code;
-  std::string payload;  // the iWmo/iJw XML (Di01/Du01), or the Fo01 document
-  int deliveries = 0;   // how often it arrived (1 + duplicates)
-  std::chrono::steady_clock::time_point first_seen;
+  // Called once for every new business message from Sluis (on an I/O thread, so quick); what
+  // it returns is sent back to Sluis (e.g. a 302 on a 301), outside any load's figures.
+  std::function<std::optional<TrafficItem>(const ReceivedMessage&)> answer;
 };
 
 struct SendResult {

@@ -323,6 +323,11 @@ Config ParseConfig(const std::string& text, const std::string& base_dir,
   ReadOutbox(top.Sub("outbox"), c.outbox);
   ReadWorker(top.Sub("unpack"), c.unpack);
   ReadWorker(top.Sub("pack"), c.pack);
+  {
+    Section s = top.Sub("inbox");
+    s.Read("hh_zes_weken_per_periode", c.hh_zes_weken_per_periode);
+    ReadWorker(s, c.inbox);
+  }
   top.Read("store_batch", c.store_batch);
   if (c.store_batch == 0) top.Fail("store_batch", "must be at least 1");
   {

@@ -123,6 +123,9 @@ struct Config {
   OutboxConfig outbox;
   WorkerConfig unpack;
   WorkerConfig pack{.poll_interval_ms = 1000, .batch = 32};
+  WorkerConfig inbox;  // the workflow's inbox (323 judged, 325 queued)
+  // [inbox] hh_zes_weken_per_periode: workflow::Beleid (TR321 toelichting); off by default.
+  bool hh_zes_weken_per_periode = false;
   uint32_t store_batch = 256;  // [ebms] received messages committed together (group commit)
   // Directory with the reference material: istandaarden/, ebms/xsd/, sepa/.
   std::string shared_dir;

@@ -11,6 +11,7 @@
 
 #include "sluis/codecs/xsd.h"
 #include "sluis/db/group_commit.h"
+#include "sluis/db/inbox.h"
 #include "sluis/db/messaging.h"
 #include "sluis/db/migrations.h"
 
@@ -207,9 +208,18 @@ int main(int argc, char** argv) {
                       .max_idle_per_endpoint = cfg.outbox.max_idle_per_endpoint});
   WorkerDeps deps{&ioc, &pool, &clock, &metrics, cpas, schemas.get(), &cfg.gemeente};
   std::unique_ptr<Worker> delivery = MakeDeliveryWorker(deps, cfg.outbox, &client);
-  std::unique_ptr<Worker> unpack = MakeUnpackWorker(deps, cfg.unpack, delivery.get());
   std::unique_ptr<Worker> pack = MakePackWorker(deps, cfg.pack, delivery.get());
+  sluis::workflow::Beleid beleid;
+  beleid.hh_zes_weken_per_periode = cfg.hh_zes_weken_per_periode;
+  std::unique_ptr<Worker> inbox =
+      MakeInboxWorker(deps, cfg.inbox,
+                      std::make_shared<sluis::db::Inbox>(sluis::db::InboxConfig{
+                          schemas, sluis::workflow::WorkingDayCalendar(), beleid}),
+                      pack.get());
+  std::unique_ptr<Worker> unpack = MakeUnpackWorker(deps, cfg.unpack, delivery.get(), inbox.get());
   std::vector<Worker*> running;
+  // The workflow runs whether or not a GGk is configured (its answers wait in bericht).
+  if (cfg.inbox.enabled) running.push_back(inbox.get());
   if (!cpas->empty()) {
     if (cfg.outbox.enabled) running.push_back(delivery.get());
     if (cfg.unpack.enabled) running.push_back(unpack.get());

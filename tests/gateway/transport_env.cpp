@@ -89,8 +89,9 @@ TransportEnv::TransportEnv(TransportOptions options) : options_(std::move(option
       "request_timeout_ms = 5000\nenabled = " +
       std::string(options_.outbox ? "true" : "false") +
       "\n"
-      "[unpack]\npoll_interval_ms = 100\n[pack]\npoll_interval_ms = 100\n" +
-      options_.extra_config;
+      "[unpack]\npoll_interval_ms = 100\n[pack]\npoll_interval_ms = 100\n"
+      "[inbox]\npoll_interval_ms = 100\nenabled = " +
+      std::string(options_.inbox ? "true" : "false") + "\n" + options_.extra_config;
   sluisd_ = std::make_unique<SluisdProcess>(d);
   if (options_.start_sluisd) {
     EXPECT_TRUE(sluisd_->Start());

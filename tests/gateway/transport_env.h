@@ -20,6 +20,7 @@ struct TransportOptions {
   std::string cpa_ggk_certificate;      // the GGk certificate in the CPA (default: the sim's)
   std::string extra_config;             // more TOML for sluisd
   bool outbox = true;                   // sluisd delivers its outbox
+  bool inbox = false;                   // sluisd runs the workflow's inbox (323 -> 325)
   bool start_sluisd = true;
 };
 

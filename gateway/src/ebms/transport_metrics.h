@@ -22,6 +22,14 @@ inline Counter& Berichten(MetricsRegistry& m, const std::string& direction, cons
                       {{"direction", direction}, {"type", type}, {"outcome", outcome}});
 }
 
+// The workflow's inbox: incoming berichten handled (processed | held | failed).
+inline Counter& InboxHandled(MetricsRegistry& m, const std::string& type,
+                             const std::string& outcome) {
+  return m.GetCounter("sluis_inbox_handled_total",
+                      "Incoming berichten handled by the workflow's inbox by type and outcome",
+                      {{"type", type}, {"outcome", outcome}});
+}
+
 // Inbound: from the request to its Acknowledgment (sync: the HTTP answer, after the commit;
 // async: the Acknowledgment delivered to the sender).
 inline Histogram& StoreToAck(MetricsRegistry& m, const std::string& mode) {

@@ -8,6 +8,8 @@
 
 #include <boost/asio.hpp>
 
+#include "sluis/codecs/bericht_type.h"
+#include "sluis/db/inbox.h"
 #include "sluis/db/messaging.h"
 #include "sluis/db/register.h"
 
@@ -102,11 +104,12 @@ class ErrorLog {
 };
 
 struct UnpackImpl {
-  UnpackImpl(WorkerDeps d, WorkerConfig c, Worker* del)
-      : deps(std::move(d)), cfg(c), delivery(del), wake(*deps.ioc) {}
+  UnpackImpl(WorkerDeps d, WorkerConfig c, Worker* del, Worker* in)
+      : deps(std::move(d)), cfg(c), delivery(del), inbox(in), wake(*deps.ioc) {}
   WorkerDeps deps;
   WorkerConfig cfg;
   Worker* delivery;
+  Worker* inbox;
   Wakeup wake;
   ErrorLog errors;
   std::atomic<bool> stopping{false};
@@ -127,7 +130,9 @@ struct UnpackImpl {
             co_await self->deps.pool->Run(std::move(job));
         n = outcomes.size();
         bool replies = false;
+        bool queued = false;
         for (const db::UnpackOutcome& o : outcomes) {
+          queued = queued || (o.bericht && o.bericht->state == "queued");
           MetricsRegistry& m = *self->deps.metrics;
           if (o.bericht) tm::Berichten(m, "in", BerichtLabel(*o.bericht), o.bericht->state).Inc();
           if (o.fo01_in) tm::Berichten(m, "in", "Fo01", "registered").Inc();
@@ -144,8 +149,63 @@ struct UnpackImpl {
           replies = replies || o.reply.has_value();
         }
         if (replies && self->delivery) self->delivery->Poke();
+        if (queued && self->inbox) self->inbox->Poke();
       } catch (const std::exception& e) {
         self->errors.Report("unpack", e.what(), *self->deps.metrics);
+      }
+      if (n < self->cfg.batch) co_await self->wake.Wait(milliseconds(self->cfg.poll_interval_ms));
+    }
+    self->running = false;
+  }
+};
+
+struct InboxImpl {
+  InboxImpl(WorkerDeps d, WorkerConfig c, std::shared_ptr<db::Inbox> i, Worker* p)
+      : deps(std::move(d)), cfg(c), inbox(std::move(i)), pack(p), wake(*deps.ioc) {}
+  WorkerDeps deps;
+  WorkerConfig cfg;
+  std::shared_ptr<db::Inbox> inbox;
+  Worker* pack;
+  Wakeup wake;
+  ErrorLog errors;
+  std::atomic<bool> stopping{false};
+  std::atomic<bool> running{false};
+
+  static awaitable<void> Loop(std::shared_ptr<InboxImpl> self) {
+    while (!self->stopping) {
+      size_t n = 0;
+      try {
+        // One transaction per bericht (ProcessNext); up to `batch` of them per round.
+        auto job = [inbox = self->inbox, clock = self->deps.clock,
+                    limit = self->cfg.batch](db::Connection& c) {
+          std::vector<db::InboxResult> out;
+          while (out.size() < limit) {
+            std::optional<db::InboxResult> r = inbox->ProcessNext(c, *clock);
+            if (!r) break;
+            out.push_back(std::move(*r));
+          }
+          return out;
+        };
+        const std::vector<db::InboxResult> results = co_await self->deps.pool->Run(std::move(job));
+        n = results.size();
+        bool answers = false;
+        for (const db::InboxResult& r : results) {
+          const std::string type(codecs::Functie(r.domein, r.type));
+          tm::InboxHandled(*self->deps.metrics, type, r.outcome).Inc();
+          if (r.outcome == "failed") {
+            LogWarn("inbox_failed",
+                    {{"bericht_id", r.bericht_id}, {"type", type}, {"detail", r.detail}});
+          } else {
+            LogDebug("inbox_handled", {{"bericht_id", r.bericht_id},
+                                       {"type", type},
+                                       {"outcome", r.outcome},
+                                       {"answers", r.answers.size()}});
+          }
+          answers = answers || !r.answers.empty();
+        }
+        if (answers && self->pack) self->pack->Poke();
+      } catch (const std::exception& e) {
+        self->errors.Report("inbox", e.what(), *self->deps.metrics);
       }
       if (n < self->cfg.batch) co_await self->wake.Wait(milliseconds(self->cfg.poll_interval_ms));
     }
@@ -330,9 +390,16 @@ std::string DefaultWorkerId() {
   return std::string(host) + ":" + std::to_string(getpid());
 }
 
-std::unique_ptr<Worker> MakeUnpackWorker(WorkerDeps deps, WorkerConfig config, Worker* delivery) {
+std::unique_ptr<Worker> MakeUnpackWorker(WorkerDeps deps, WorkerConfig config, Worker* delivery,
+                                         Worker* inbox) {
   return std::make_unique<WorkerHandle<UnpackImpl>>(
-      std::make_shared<UnpackImpl>(std::move(deps), config, delivery));
+      std::make_shared<UnpackImpl>(std::move(deps), config, delivery, inbox));
+}
+
+std::unique_ptr<Worker> MakeInboxWorker(WorkerDeps deps, WorkerConfig config,
+                                        std::shared_ptr<db::Inbox> inbox, Worker* pack) {
+  return std::make_unique<WorkerHandle<InboxImpl>>(
+      std::make_shared<InboxImpl>(std::move(deps), config, std::move(inbox), pack));
 }
 
 std::unique_ptr<Worker> MakePackWorker(WorkerDeps deps, WorkerConfig config, Worker* delivery) {

@@ -1,6 +1,7 @@
 // The transport's background work, each a coroutine on its own strand that polls the database
 // and can be woken early (Poke) when this process committed something for it:
 //   UnpackWorker:   ebms_received -> bericht (ebms/register.h Unpack)
+//   InboxWorker:    bericht (in, queued) -> the workflow (db::Inbox): 323s judged, 325s queued
 //   PackWorker:     bericht (out, queued) -> ebms_outbox (Pack)
 //   DeliveryWorker: ebms_outbox -> HTTPS POST to the CPA endpoint, results recorded in batches;
 //                   dead letters and failures raise alerts (db/). Several sluisd processes may
@@ -23,6 +24,9 @@ class io_context;
 }
 namespace sluis::codecs {
 class SchemaSet;
+}
+namespace sluis::db {
+class Inbox;
 }
 
 namespace sluis::gateway {
@@ -53,7 +57,12 @@ class Worker {
   virtual bool idle() const = 0;
 };
 
-std::unique_ptr<Worker> MakeUnpackWorker(WorkerDeps deps, WorkerConfig config, Worker* delivery);
+// `inbox` (may be null) is woken when unpacking registered new berichten.
+std::unique_ptr<Worker> MakeUnpackWorker(WorkerDeps deps, WorkerConfig config, Worker* delivery,
+                                         Worker* inbox = nullptr);
+// Runs db::Inbox::ProcessNext until nothing is queued; wakes `pack` when answers were queued.
+std::unique_ptr<Worker> MakeInboxWorker(WorkerDeps deps, WorkerConfig config,
+                                        std::shared_ptr<db::Inbox> inbox, Worker* pack);
 std::unique_ptr<Worker> MakePackWorker(WorkerDeps deps, WorkerConfig config, Worker* delivery);
 std::unique_ptr<Worker> MakeDeliveryWorker(WorkerDeps deps, OutboxConfig config,
                                            HttpsClient* client);
