@@ -113,8 +113,17 @@ class SyntheticTraffic final : public TrafficSource {
       if (Wanted("315") && c % 5 == 0) plan_.push_back({BerichtType::k315, c, aanbieder});
       if (Wanted("317") && c % 7 == 3) plan_.push_back({BerichtType::k317, c, aanbieder});
     }
-    if (Wanted("323")) {
-      for (size_t i = 0; i < triples_.size(); ++i) plan_.push_back({BerichtType::k323, i});
+    if (Wanted("323") && !triples_.empty()) {
+      // Spread the month's 323s evenly through the round, so that a bounded run has them too.
+      std::vector<Task> mixed;
+      const size_t every = plan_.size() / triples_.size() + 1;
+      size_t next = 0;
+      for (size_t i = 0; i < plan_.size(); ++i) {
+        if (i % every == 0 && next < triples_.size()) mixed.push_back({BerichtType::k323, next++});
+        mixed.push_back(plan_[i]);
+      }
+      while (next < triples_.size()) mixed.push_back({BerichtType::k323, next++});
+      plan_ = std::move(mixed);
     }
     const bool any = !plan_.empty();
     ++round_;

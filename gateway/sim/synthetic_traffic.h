@@ -41,8 +41,8 @@ struct SyntheticTrafficOptions {
 
 // Per round through the population, in client order: a 305 for every toewijzing that has
 // started, a 307 for every one that has ended, a 315 for every fifth client and a 317 for
-// every seventh; then the 323s of one month for every (aanbieder, gemeente, domein) with
-// toewijzingen. The next round declares the month before, and so on. Throws
+// every seventh; spread evenly among them the 323s of one month for every (aanbieder,
+// gemeente, domein) with toewijzingen. The next round declares the month before, and so on. Throws
 // std::invalid_argument for options it cannot use.
 std::unique_ptr<TrafficSource> MakeSyntheticTraffic(const SyntheticTrafficOptions& options);
 
