@@ -83,6 +83,9 @@ CREATE INDEX stuf_fo01_bericht ON stuf_fo01 (bericht_id);
 ALTER TABLE ebms_outbox ADD COLUMN claimed_by text;        -- the sluisd worker of the last attempt
 ALTER TABLE ebms_outbox ADD COLUMN first_attempt_at timestamptz;
 ALTER TABLE ebms_outbox ADD COLUMN last_http_status integer;
+-- A duplicate asked for this (asynchronous) answer again while it was on its way: send it once
+-- more after the current attempt.
+ALTER TABLE ebms_outbox ADD COLUMN resend boolean NOT NULL DEFAULT false;
 -- Incoming signals are matched on RefToMessageId; a duplicate gets its stored answer re-sent.
 CREATE INDEX ebms_outbox_ref ON ebms_outbox (ref_to_message_id);
 -- Metrics count what did not end well.

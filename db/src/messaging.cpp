@@ -52,16 +52,18 @@ bool RequeueAnswer(Connection& conn, const std::string& ref_to_message_id, Insta
     pqxx::work tx(conn.impl().conn);
     Params p;
     const std::string at = p.Time(now);
+    const std::string live = "state IN ('pending', 'awaiting_ack')";
+    // On its way (or waiting for a retry): send it once more after that attempt. Done: again.
     const pqxx::result r = p.Exec(
-        tx, "UPDATE ebms_outbox SET state = 'pending', attempts = 0, next_attempt_at = " + at +
-                ", done_at = NULL, last_error = NULL,"
-                " expires_at = CASE WHEN expires_at IS NULL THEN NULL ELSE " +
-                at +
-                " + (expires_at - created_at) END"
-                " WHERE ref_to_message_id = " +
-                p.Text(ref_to_message_id) +
-                " AND kind IN ('acknowledgment', 'message_error', 'pong', 'status_response')"
-                " AND state NOT IN ('pending', 'awaiting_ack') RETURNING id");
+        tx,
+        "UPDATE ebms_outbox SET resend = " + live + ", state = 'pending', attempts = CASE WHEN " +
+            live + " THEN attempts ELSE 0 END, next_attempt_at = CASE WHEN " + live +
+            " THEN next_attempt_at ELSE " + at + " END, done_at = NULL, expires_at = CASE WHEN " +
+            live + " OR expires_at IS NULL THEN expires_at ELSE " + at +
+            " + (expires_at - created_at) END WHERE ref_to_message_id = " +
+            p.Text(ref_to_message_id) +
+            " AND kind IN ('acknowledgment', 'message_error', 'pong', 'status_response')"
+            " RETURNING id");
     tx.commit();
     return !r.empty();
   });

@@ -147,7 +147,7 @@ ClaimResult ClaimOutbox(Connection& conn, const std::string& worker, size_t limi
                   " RETURNING o.id, o.message_id, o.ref_to_message_id, o.cpa_id, o.to_party_id,"
                   " o.action, o.kind, o.endpoint, o.content_type, o.body, o.reliable, o.state,"
                   " o.attempts, o.max_retries, o.retry_interval_ms, o.bericht_id, " +
-                  EpochMs("o.first_attempt_at"));
+                  EpochMs("o.first_attempt_at") + ", " + EpochMs("o.created_at"));
       for (const auto& row : r) {
         OutboxItem it;
         it.id = row[0].as<int64_t>();
@@ -167,6 +167,7 @@ ClaimResult ClaimOutbox(Connection& conn, const std::string& worker, size_t limi
         it.retry_interval_ms = row[14].as<int64_t>();
         it.bericht_id = OptId(row[15]);
         it.first_attempt_at = FromEpochMs(row[16].as<int64_t>());
+        it.created_at = FromEpochMs(row[17].as<int64_t>());
         out.to_send.push_back(std::move(it));
       }
     }
@@ -189,10 +190,15 @@ void RecordAttempts(Connection& conn, const std::vector<AttemptResult>& results)
     const pqxx::result r = p.Exec(
         tx,
         "UPDATE ebms_outbox o SET"
-        " state = CASE v.outcome WHEN 'retry' THEN o.state ELSE v.outcome END,"
-        " next_attempt_at = CASE WHEN v.outcome IN ('retry', 'awaiting_ack')"
+        " state = CASE WHEN v.outcome = 'delivered' AND o.resend THEN 'pending'"
+        "   WHEN v.outcome = 'retry' THEN o.state ELSE v.outcome END,"
+        " attempts = CASE WHEN v.outcome = 'delivered' AND o.resend THEN 0 ELSE o.attempts END,"
+        " next_attempt_at = CASE WHEN v.outcome = 'delivered' AND o.resend THEN v.at"
+        "   WHEN v.outcome IN ('retry', 'awaiting_ack')"
         "   THEN v.at + o.retry_interval_ms * interval '1 millisecond' ELSE o.next_attempt_at END,"
-        " done_at = CASE WHEN v.outcome IN ('delivered', 'acknowledged', 'failed') THEN v.at END,"
+        " done_at = CASE WHEN v.outcome = 'delivered' AND o.resend THEN NULL"
+        "   WHEN v.outcome IN ('delivered', 'acknowledged', 'failed') THEN v.at END,"
+        " resend = false,"
         " last_error = NULLIF(v.error, ''),"
         " last_http_status = NULLIF(v.status, 0)"
         " FROM (VALUES " +

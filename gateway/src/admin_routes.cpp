@@ -126,6 +126,13 @@ awaitable<HttpResponse> AdminRoutes::Handle(HttpRequest req) {
     const Readiness r = co_await CheckReadiness();
     co_return HttpResponse::Html(200, StatusPage(instance_name_, r));
   }
+  if (path == "/metrics" && metrics_) {
+    HttpResponse r;
+    r.status = 200;
+    r.content_type = "text/plain; version=0.0.4; charset=utf-8";
+    r.body = co_await metrics_();
+    co_return r;
+  }
   if (path == "/version") {
     nlohmann::json j = {{"name", "sluisd"}, {"version", kSluisVersion}, {"git", kSluisGitRevision}};
     co_return HttpResponse::Json(200, j.dump());

@@ -5,6 +5,7 @@
 
 #include <utility>  // before Asio 1.18 headers (std::exchange in awaitable.hpp)
 
+#include <functional>
 #include <string>
 
 #include <boost/asio/awaitable.hpp>
@@ -18,6 +19,10 @@ class DbPool;
 class AdminRoutes {
  public:
   AdminRoutes(DbPool& db, std::string instance_name);
+
+  // GET /metrics answers with what `render` returns (Prometheus text format); without it, 404.
+  using MetricsRenderer = std::function<boost::asio::awaitable<std::string>()>;
+  void SetMetrics(MetricsRenderer render) { metrics_ = std::move(render); }
 
   // Returns 404 for paths it does not own, so that it can be chained.
   // By value: a coroutine must own its arguments (it runs after the caller returns).
@@ -34,6 +39,7 @@ class AdminRoutes {
  private:
   DbPool& db_;
   std::string instance_name_;
+  MetricsRenderer metrics_;
 };
 
 }  // namespace sluis::gateway

@@ -1,5 +1,7 @@
 #include "config.h"
 
+#include <algorithm>
+#include <climits>
 #include <filesystem>
 #include <fstream>
 #include <limits>
@@ -51,6 +53,35 @@ class Section {
   template <class T>
   void Read(std::string_view key, T& out) {
     if (auto v = Get<T>(key)) out = *v;
+  }
+
+  // An array of strings; absent leaves `out` as it is.
+  void ReadStrings(std::string_view key, std::vector<std::string>& out) {
+    used_.insert(std::string(key));
+    const toml::node* n = table_.get(key);
+    if (!n) return;
+    const toml::array* a = n->as_array();
+    if (!a) Fail(key, "expected an array of strings");
+    out.clear();
+    for (const toml::node& el : *a) {
+      auto v = el.value<std::string>();
+      if (!v) Fail(key, "expected an array of strings");
+      out.push_back(*v);
+    }
+  }
+
+  // [[key]] tables; absent means none.
+  std::vector<Section> Tables(std::string_view key) {
+    used_.insert(std::string(key));
+    const toml::node* n = table_.get(key);
+    if (!n) return {};
+    if (!n->is_array_of_tables()) Fail(key, "expected [[" + Key(key) + "]] tables");
+    std::vector<Section> out;
+    size_t i = 0;
+    for (const toml::node& el : *n->as_array()) {
+      out.emplace_back(*el.as_table(), Key(key) + "[" + std::to_string(i++) + "]");
+    }
+    return out;
   }
 
   // A sub-table; absent means all defaults.
@@ -108,6 +139,86 @@ void ReadListener(Section s, ListenerConfig& l) {
   s.RejectUnknown();
   if (l.address.empty()) s.Fail("address", "must not be empty");
   if (l.max_connections == 0) s.Fail("max_connections", "must be at least 1");
+}
+
+bool IsGemeenteCode(const std::string& s) {
+  return s.size() == 4 &&
+         std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+void ReadWorker(Section s, WorkerConfig& w) {
+  s.Read("enabled", w.enabled);
+  s.Read("poll_interval_ms", w.poll_interval_ms);
+  s.Read("batch", w.batch);
+  s.RejectUnknown();
+  if (w.poll_interval_ms == 0) s.Fail("poll_interval_ms", "must be at least 1");
+  if (w.batch == 0) s.Fail("batch", "must be at least 1");
+}
+
+void ReadGemeente(Section s, GemeenteConfig& g) {
+  s.Read("oin", g.oin);
+  s.ReadStrings("gemeentecodes", g.gemeentecodes);
+  s.Read("stuf_applicatie", g.stuf_applicatie);
+  s.Read("stuf_administratie", g.stuf_administratie);
+  s.RejectUnknown();
+  for (const std::string& code : g.gemeentecodes) {
+    if (!IsGemeenteCode(code)) s.Fail("gemeentecodes", "'" + code + "' is not a 4-digit CBS code");
+  }
+  if (g.stuf_applicatie.size() < 3 || g.stuf_applicatie.size() > 50) {
+    s.Fail("stuf_applicatie", "must be 3 to 50 characters (StUF Applicatie)");
+  }
+}
+
+void ReadGgk(Section s, GgkConfig& g, const std::string& base) {
+  s.Read("name", g.name);
+  s.Read("cpa_file", g.cpa_file);
+  s.Read("party_id", g.party_id);
+  s.Read("party_id_type", g.party_id_type);
+  s.Read("service", g.service);
+  s.Read("action_di01", g.action_di01);
+  s.Read("action_du01", g.action_du01);
+  s.Read("action_fo01", g.action_fo01);
+  s.ReadStrings("gemeentecodes", g.gemeentecodes);
+  s.RejectUnknown();
+  RequireFile(s, "cpa_file", g.cpa_file, base);
+  if (g.party_id.empty()) s.Fail("party_id", "missing (our PartyId in the CPA)");
+  const std::pair<const char*, const std::string*> required[] = {{"name", &g.name},
+                                                                 {"action_di01", &g.action_di01},
+                                                                 {"action_du01", &g.action_du01},
+                                                                 {"action_fo01", &g.action_fo01}};
+  for (const auto& [key, value] : required) {
+    if (value->empty()) s.Fail(key, "must not be empty");
+  }
+  for (const std::string& code : g.gemeentecodes) {
+    if (!IsGemeenteCode(code)) s.Fail("gemeentecodes", "'" + code + "' is not a 4-digit CBS code");
+  }
+}
+
+void ReadOutbox(Section s, OutboxConfig& o) {
+  s.Read("enabled", o.enabled);
+  s.Read("worker_id", o.worker_id);
+  s.Read("max_in_flight", o.max_in_flight);
+  s.Read("claim_batch", o.claim_batch);
+  s.Read("poll_interval_ms", o.poll_interval_ms);
+  s.Read("connect_timeout_ms", o.connect_timeout_ms);
+  s.Read("request_timeout_ms", o.request_timeout_ms);
+  s.Read("lease_ms", o.lease_ms);
+  s.Read("max_idle_per_endpoint", o.max_idle_per_endpoint);
+  s.Read("signal_retries", o.signal_retries);
+  s.Read("signal_retry_interval_ms", o.signal_retry_interval_ms);
+  s.Read("signal_persist_ms", o.signal_persist_ms);
+  s.RejectUnknown();
+  if (o.max_in_flight == 0) s.Fail("max_in_flight", "must be at least 1");
+  if (o.claim_batch == 0) s.Fail("claim_batch", "must be at least 1");
+  if (o.poll_interval_ms == 0) s.Fail("poll_interval_ms", "must be at least 1");
+  const uint64_t minimum = uint64_t{o.connect_timeout_ms} + o.request_timeout_ms;
+  if (o.lease_ms == 0) {
+    o.lease_ms = static_cast<uint32_t>(std::min<uint64_t>(minimum + 30'000, UINT32_MAX));
+  } else if (o.lease_ms <= minimum) {
+    // A lease shorter than one attempt would let another process send the same message while
+    // this one is still waiting for the answer.
+    s.Fail("lease_ms", "must be longer than connect_timeout_ms + request_timeout_ms");
+  }
 }
 
 void CheckDatabaseUrl(Section& s, const std::string& url) {
@@ -201,6 +312,24 @@ Config ParseConfig(const std::string& text, const std::string& base_dir,
     if (!c.database.url.empty()) CheckDatabaseUrl(s, c.database.url);
     if (c.database.pool_size == 0) s.Fail("pool_size", "must be at least 1");
   }
+  ReadGemeente(top.Sub("gemeente"), c.gemeente);
+  for (Section& s : top.Tables("ggk")) {
+    c.ggk.emplace_back();
+    ReadGgk(s, c.ggk.back(), base_dir);
+  }
+  if (!c.ggk.empty() && c.gemeente.gemeentecodes.empty()) {
+    top.Fail("gemeente", "gemeentecodes is required when a [[ggk]] connection is configured");
+  }
+  ReadOutbox(top.Sub("outbox"), c.outbox);
+  ReadWorker(top.Sub("unpack"), c.unpack);
+  ReadWorker(top.Sub("pack"), c.pack);
+  {
+    Section s = top.Sub("inbox");
+    s.Read("hh_zes_weken_per_periode", c.hh_zes_weken_per_periode);
+    ReadWorker(s, c.inbox);
+  }
+  top.Read("store_batch", c.store_batch);
+  if (c.store_batch == 0) top.Fail("store_batch", "must be at least 1");
   {
     Section s = top.Sub("log");
     s.Read("level", c.log.level);

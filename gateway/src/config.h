@@ -68,6 +68,56 @@ struct UiSettings {
   uint32_t throttle_minutes = 15;
 };
 
+// The gemeente this Sluis runs for: what goes into the StUF envelopes it sends.
+struct GemeenteConfig {
+  std::string oin;                         // informational: our OIN (the PartyId is per [[ggk]])
+  std::vector<std::string> gemeentecodes;  // CBS codes (4 digits) of the gemeente(n) served
+  std::string stuf_applicatie = "Sluis";   // StUF zender/applicatie (3..50 characters)
+  std::string stuf_administratie;          // StUF zender/administratie; empty: none
+};
+
+// One GGk connection: a CPA and the names in it. The real GGk CPA's Service and Action names
+// are not public (docs: UNCONFIRMED), so they are configuration.
+struct GgkConfig {
+  std::string name = "ggk";  // for logs and metrics
+  std::string cpa_file;      // required
+  std::string party_id;      // required: our PartyId in the CPA (the gemeente's OIN)
+  std::string party_id_type = "urn:osb:oin";
+  std::string service;  // empty: the one service of our CollaborationRole in the CPA
+  std::string action_di01 = "ggk_Di01";
+  std::string action_du01 = "ggk_Du01";
+  std::string action_fo01 = "Fo01";
+  // Outgoing berichten for these gemeentecodes go over this connection; empty: all (the first
+  // [[ggk]] without a list takes what no other claims).
+  std::vector<std::string> gemeentecodes;
+};
+
+// Delivery of ebms_outbox rows (business messages and asynchronous signals).
+struct OutboxConfig {
+  bool enabled = true;
+  std::string worker_id;            // claimed_by; empty: hostname:pid
+  uint32_t max_in_flight = 64;      // concurrent sends per sluisd
+  uint32_t claim_batch = 64;        // rows claimed per query
+  uint32_t poll_interval_ms = 500;  // look for due rows at least this often
+  uint32_t connect_timeout_ms = 10'000;
+  uint32_t request_timeout_ms = 60'000;  // write the request and read the answer
+  uint32_t lease_ms = 0;                 // 0: connect + request timeout + 30 s
+  uint32_t max_idle_per_endpoint = 16;   // keep-alive connections kept per endpoint
+  // Signals (Acknowledgment, MessageError, Pong) when the CPA gives no ReliableMessaging for
+  // our MSH channel or business channel.
+  uint32_t signal_retries = 3;
+  uint32_t signal_retry_interval_ms = 60'000;
+  uint32_t signal_persist_ms = 3'600'000;
+};
+
+// A background worker that polls the database (unpack: received -> bericht; pack: bericht ->
+// outbox); it is also woken when this process commits new work.
+struct WorkerConfig {
+  bool enabled = true;
+  uint32_t poll_interval_ms = 500;
+  uint32_t batch = 64;
+};
+
 struct Config {
   std::string config_path;  // the file this came from (for relative paths and messages)
   ListenerConfig ebms{.port = 8443};
@@ -77,6 +127,15 @@ struct Config {
   LogConfig log;
   BetalingConfig betaling;
   UiSettings ui;
+  GemeenteConfig gemeente;
+  std::vector<GgkConfig> ggk;
+  OutboxConfig outbox;
+  WorkerConfig unpack;
+  WorkerConfig pack{.poll_interval_ms = 1000, .batch = 32};
+  WorkerConfig inbox;  // the workflow's inbox (323 judged, 325 queued)
+  // [inbox] hh_zes_weken_per_periode: workflow::Beleid (TR321 toelichting); off by default.
+  bool hh_zes_weken_per_periode = false;
+  uint32_t store_batch = 256;  // [ebms] received messages committed together (group commit)
   // Directory with the reference material: istandaarden/, ebms/xsd/, sepa/.
   std::string shared_dir;
   uint32_t io_threads = 2;

@@ -78,32 +78,33 @@ boost::asio::awaitable<R> DbPool::Run(F f) {
   using Box = std::optional<std::conditional_t<std::is_void_v<R>, bool, R>>;
   // The completion goes back to the handler's own executor (the connection's strand). Do not
   // use `co_await this_coro::executor` for this: with GCC 12 and Asio 1.18 its result is
-  // released twice (heap-use-after-free under ASan; docs/architecture.md).
+  // released twice (heap-use-after-free under ASan; docs/architecture.md). The initiation is a
+  // named local: GCC 12 relocates a closure temporary that lives across a co_await bitwise,
+  // which breaks captured std::strings (ASan: free of a non-heap address).
+  auto initiation = [this, f = std::move(f)](auto handler) mutable {
+    auto ex = net::get_associated_executor(handler);
+    Post([ex, f = std::move(f), h = std::move(handler)](db::Connection* c,
+                                                        std::exception_ptr err) mutable {
+      Box out;
+      if (!err) {
+        try {
+          if constexpr (std::is_void_v<R>) {
+            f(*c);
+            out = true;
+          } else {
+            out = f(*c);
+          }
+        } catch (...) {
+          err = std::current_exception();
+        }
+      }
+      net::post(
+          ex, [h = std::move(h), err, out = std::move(out)]() mutable { h(err, std::move(out)); });
+    });
+  };
   Box result =
       co_await net::async_initiate<const net::use_awaitable_t<>&, void(std::exception_ptr, Box)>(
-          [this, f = std::move(f)](auto handler) mutable {
-            auto ex = net::get_associated_executor(handler);
-            Post([ex, f = std::move(f), h = std::move(handler)](db::Connection* c,
-                                                                std::exception_ptr err) mutable {
-              Box out;
-              if (!err) {
-                try {
-                  if constexpr (std::is_void_v<R>) {
-                    f(*c);
-                    out = true;
-                  } else {
-                    out = f(*c);
-                  }
-                } catch (...) {
-                  err = std::current_exception();
-                }
-              }
-              net::post(ex, [h = std::move(h), err, out = std::move(out)]() mutable {
-                h(err, std::move(out));
-              });
-            });
-          },
-          net::use_awaitable);
+          std::move(initiation), net::use_awaitable);
   if constexpr (!std::is_void_v<R>) co_return std::move(*result);
 }
 

@@ -9,15 +9,26 @@
 
 #include <boost/asio.hpp>
 
+#include "sluis/codecs/xsd.h"
+#include "sluis/db/group_commit.h"
+#include "sluis/db/inbox.h"
+#include "sluis/db/messaging.h"
 #include "sluis/db/migrations.h"
 
 #include "admin_routes.h"
 #include "api/router.h"
-#include "api/system_clock.h"
+#include "clock.h"
 #include "config.h"
 #include "db_pool.h"
+#include "ebms/cpa_registry.h"
+#include "ebms/msh.h"
+#include "ebms/transport_metrics.h"
+#include "ebms/workers.h"
 #include "log.h"
+#include "metrics.h"
+#include "net/https_client.h"
 #include "net/https_server.h"
+#include "net/tls.h"
 #include "tls_reloader.h"
 #include "version.h"
 
@@ -105,6 +116,39 @@ int CheckSchema(DbPool& pool, const Config& cfg) {
   return 0;
 }
 
+// Refusals and handshake failures of the listeners, counted.
+class MetricsObserver final : public ListenerObserver {
+ public:
+  explicit MetricsObserver(MetricsRegistry& m) : m_(m) {}
+  void OnRefused(const std::string& listener, const std::string&,
+                 const std::string& reason) override {
+    tm::HttpRefused(m_, listener, reason).Inc();
+  }
+  void OnHandshakeFailed(const std::string& listener, const std::string&, const std::string& reason,
+                         const std::string&) override {
+    tm::TlsHandshakeFailures(m_, listener, reason).Inc();
+  }
+
+ private:
+  MetricsRegistry& m_;
+};
+
+// Expiry dates of the certificates Sluis depends on: ours and those in the CPAs.
+std::vector<std::pair<std::string, std::chrono::system_clock::time_point>> CpaCertificates(
+    const CpaRegistry& cpas) {
+  std::vector<std::pair<std::string, std::chrono::system_clock::time_point>> out;
+  for (const auto& e : cpas.entries()) {
+    for (const auto& party : e->cpa.parties) {
+      for (const auto& cert : party.certificates) {
+        if (auto d = DescribeCertificateDer(cert.der)) {
+          out.emplace_back("cpa:" + e->cpa.cpa_id + ":" + cert.cert_id, d->not_after);
+        }
+      }
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -114,11 +158,19 @@ int main(int argc, char** argv) {
   Config cfg;
   std::unique_ptr<TlsReloader> tls;
   std::string db_url;
+  std::shared_ptr<const sluis::codecs::SchemaSet> schemas;
+  std::shared_ptr<const CpaRegistry> cpas;
   try {
     cfg = LoadConfig(args.config);
     tls = std::make_unique<TlsReloader>(
         TlsFiles{cfg.tls.cert_file, cfg.tls.key_file, cfg.tls.ca_file});
     db_url = ResolveDatabaseUrl(cfg.database);
+    auto loaded = sluis::codecs::SchemaSet::Load(cfg.shared_dir);
+    if (!loaded.ok()) {
+      throw ConfigError("config: shared_dir: " + loaded.error().ToString());
+    }
+    schemas = std::move(loaded).value();
+    cpas = CpaRegistry::Load(cfg, schemas.get());
   } catch (const ConfigError& e) {
     std::fprintf(stderr, "sluisd: %s\n", e.what());
     return 2;
@@ -139,25 +191,97 @@ int main(int argc, char** argv) {
   if (const int rc = CheckSchema(pool, cfg); rc != 0) return rc;
 
   net::io_context ioc(static_cast<int>(cfg.io_threads));
+  SystemClock clock;
+  MetricsRegistry metrics;
+  MetricsObserver observer(metrics);
+  for (const auto& e : cpas->entries()) {
+    LogInfo("cpa_loaded", {{"ggk", e->config.name},
+                           {"cpa_id", e->cpa.cpa_id},
+                           {"party_id", e->config.party_id},
+                           {"service", e->service.value},
+                           {"endpoint", e->routes.begin()->second.route.endpoint_uri}});
+  }
+
+  HttpsClient client(ioc, [&] { return tls->client(); },
+                     {.connect_timeout_ms = cfg.outbox.connect_timeout_ms,
+                      .handshake_timeout_ms = cfg.outbox.connect_timeout_ms,
+                      .request_timeout_ms = cfg.outbox.request_timeout_ms,
+                      .max_idle_per_endpoint = cfg.outbox.max_idle_per_endpoint});
+  WorkerDeps deps{&ioc, &pool, &clock, &metrics, cpas, schemas.get(), &cfg.gemeente};
+  std::unique_ptr<Worker> delivery = MakeDeliveryWorker(deps, cfg.outbox, &client);
+  std::unique_ptr<Worker> pack = MakePackWorker(deps, cfg.pack, delivery.get());
+  sluis::workflow::Beleid beleid;
+  beleid.hh_zes_weken_per_periode = cfg.hh_zes_weken_per_periode;
+  std::unique_ptr<Worker> inbox =
+      MakeInboxWorker(deps, cfg.inbox,
+                      std::make_shared<sluis::db::Inbox>(sluis::db::InboxConfig{
+                          schemas, sluis::workflow::WorkingDayCalendar(), beleid}),
+                      pack.get());
+  std::unique_ptr<Worker> unpack = MakeUnpackWorker(deps, cfg.unpack, delivery.get(), inbox.get());
+  std::vector<Worker*> running;
+  // The workflow runs whether or not a GGk is configured (its answers wait in bericht).
+  if (cfg.inbox.enabled) running.push_back(inbox.get());
+  if (!cpas->empty()) {
+    if (cfg.outbox.enabled) running.push_back(delivery.get());
+    if (cfg.unpack.enabled) running.push_back(unpack.get());
+    if (cfg.pack.enabled) running.push_back(pack.get());
+  }
+
+  sluis::db::GroupCommitWriter writer({.url = db_url, .max_batch = cfg.store_batch});
+  writer.OnCommitted([&](bool business, bool outbox) {
+    if (business) unpack->Poke();
+    if (outbox) delivery->Poke();
+  });
+  Msh msh({cpas, &pool, &writer, &clock, &metrics});
+
+  const auto cpa_certificates = CpaCertificates(*cpas);
   AdminRoutes admin_routes(pool, "Sluis");
-  api::SystemClock system_clock;
-  api::ApiRouter api_router(pool, system_clock, cfg.shared_dir, cfg.ui);
+  api::ApiRouter api_router(pool, clock, cfg.shared_dir, cfg.ui);
+
+  admin_routes.SetMetrics([&]() -> net::awaitable<std::string> {
+    const auto now = clock.Now();
+    try {
+      const sluis::db::OutboxStats s = co_await pool.Run(
+          [now](sluis::db::Connection& c) { return sluis::db::ReadOutboxStats(c, now); });
+      for (const auto& [state, n] : s.depth) {
+        metrics.GetGauge("sluis_outbox_depth", "ebms_outbox rows by state", {{"state", state}})
+            .Set(static_cast<double>(n));
+      }
+      metrics
+          .GetGauge("sluis_outbox_oldest_seconds",
+                    "Age of the oldest pending or unacknowledged outbox message")
+          .Set(s.oldest_pending_seconds);
+      metrics.GetGauge("sluis_database_up", "1 when the last scrape reached the database").Set(1);
+    } catch (const std::exception&) {
+      metrics.GetGauge("sluis_database_up", "1 when the last scrape reached the database").Set(0);
+    }
+    auto expiry = [&](const std::string& name, std::chrono::system_clock::time_point t) {
+      metrics
+          .GetGauge("sluis_certificate_expiry_seconds",
+                    "Seconds until a certificate expires (negative: expired)",
+                    {{"certificate", name}})
+          .Set(std::chrono::duration<double>(t - std::chrono::system_clock::now()).count());
+    };
+    if (auto own = tls->own_certificate()) expiry("own", own->not_after);
+    for (const auto& [name, t] : cpa_certificates) expiry(name, t);
+    co_return metrics.Render();
+  });
 
   HttpsServer admin(
       ioc, {.name = "admin", .listener = cfg.admin}, [&] { return tls->admin_server(); },
       [&](HttpRequest req) {
-        // The web UI and its API (/ui, /api) first; health, readiness and status after.
+        // The web UI and its API (/ui, /api) first; health, readiness, status, metrics after.
         if (api::ApiRouter::Owns(req.Path())) return api_router.Handle(std::move(req));
         return admin_routes.Handle(std::move(req));
-      });
+      },
+      &observer);
   HttpsServer ebms(
       ioc, {.name = "ebms", .listener = cfg.ebms}, [&] { return tls->ebms_server(); },
-      [](HttpRequest) -> net::awaitable<HttpResponse> {
-        co_return HttpResponse::Text(503, "ebMS endpoint: no CPA configured\n");
-      });
+      [&](HttpRequest req) { return msh.Handle(std::move(req)); }, &observer);
   try {
     admin.Start();
     ebms.Start();
+    for (Worker* w : running) w->Start();
   } catch (const std::exception& e) {
     LogError("listen_failed", {{"error", e.what()}});
     return 1;
@@ -170,6 +294,7 @@ int main(int argc, char** argv) {
     if (sig == SIGHUP) {
       const std::string error = tls->Reload();
       if (error.empty()) {
+        client.CloseIdle();
         LogInfo("tls_reloaded", {{"certificate", cfg.tls.cert_file}});
       } else {
         LogError("tls_reload_failed", {{"error", error}, {"kept", "previous certificates"}});
@@ -180,14 +305,19 @@ int main(int argc, char** argv) {
     LogInfo("stopping", {{"signal", sig == SIGTERM ? "SIGTERM" : "SIGINT"}});
     admin.Stop();
     ebms.Stop();
+    for (Worker* w : running) w->Stop();
     signals.cancel();
-    // Connections get up to five seconds to finish their request; then we stop regardless.
+    // Connections and workers get up to five seconds to finish; then we stop regardless.
     net::co_spawn(
         ioc,
         [&]() -> net::awaitable<void> {
           net::steady_timer t(ioc);
-          for (int i = 0; i < 50 && admin.active_connections() + ebms.active_connections() > 0;
-               ++i) {
+          auto busy = [&] {
+            bool workers = false;
+            for (Worker* w : running) workers = workers || !w->idle();
+            return workers || admin.active_connections() + ebms.active_connections() > 0;
+          };
+          for (int i = 0; i < 50 && busy(); ++i) {
             t.expires_after(std::chrono::milliseconds(100));
             co_await t.async_wait(net::use_awaitable);
           }

@@ -68,7 +68,8 @@ struct World {
   // Back to the imported population: no declaraties, no berichten.
   void Reset() {
     pqxx::work tx(*admin);
-    tx.exec("DELETE FROM prestatie; DELETE FROM declaratie; DELETE FROM bericht;");
+    // TRUNCATE: deleting 31,000 prestaties row by row checks their self-reference each time.
+    tx.exec("TRUNCATE prestatie, declaratie, betaalregel_declaratie; DELETE FROM bericht;");
     tx.commit();
   }
 };

@@ -257,6 +257,26 @@ TEST(OutboxTest, SignalsFailAfterTheirRetriesAndBadRequestsFailAtOnce) {
             "failed");
 }
 
+TEST(OutboxTest, ADuplicateGetsItsAnswerAgainEvenWhileItIsOnItsWay) {
+  TestSchema schema;
+  Connection c(schema.url());
+  OutboxMessage ack = Outgoing("ack@sluis", /*reliable=*/false);
+  ack.ref_to_message_id = "orig@ggk";
+  const int64_t id = InsertOutbox(c, ack);
+  ASSERT_EQ(ClaimOutbox(c, "w", 10, kT0, milliseconds(60000)).to_send.size(), 1u);
+  EXPECT_TRUE(RequeueAnswer(c, "orig@ggk", kT0));  // while the first send is in flight
+  RecordAttempts(c, {{id, AttemptOutcome::kDelivered, kT0, 204, ""}});
+  EXPECT_EQ(schema.Query("SELECT state FROM ebms_outbox"), "pending");
+  ASSERT_EQ(ClaimOutbox(c, "w", 10, kT0, milliseconds(60000)).to_send.size(), 1u);
+  RecordAttempts(c, {{id, AttemptOutcome::kDelivered, kT0, 204, ""}});
+  EXPECT_EQ(schema.Query("SELECT state FROM ebms_outbox"), "delivered");
+  EXPECT_TRUE(RequeueAnswer(c, "orig@ggk", kT0 + milliseconds(10)));  // after it was delivered
+  const ClaimResult again = ClaimOutbox(c, "w", 10, kT0 + milliseconds(10), milliseconds(60000));
+  ASSERT_EQ(again.to_send.size(), 1u);
+  EXPECT_EQ(again.to_send[0].attempts, 1);
+  EXPECT_FALSE(RequeueAnswer(c, "unknown@ggk", kT0));
+}
+
 TEST(OutboxTest, ConcurrentClaimsNeverShareARow) {
   TestSchema schema;
   {

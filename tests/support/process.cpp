@@ -38,6 +38,9 @@ ChildProcess::ChildProcess(std::vector<std::string> argv, const std::string& dir
                                    0644);
   posix_spawn_file_actions_addopen(&fa, 2, stderr_path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
                                    0644);
+  // Nothing of ours leaks into the child: an inherited listening socket would keep a port
+  // bound after this process closed it.
+  posix_spawn_file_actions_addclosefrom_np(&fa, 3);
   const int rc = posix_spawn(&pid_, cargv[0], &fa, nullptr, cargv.data(), cenv.data());
   posix_spawn_file_actions_destroy(&fa);
   if (rc != 0) throw std::runtime_error("posix_spawn " + argv[0] + ": " + std::strerror(rc));

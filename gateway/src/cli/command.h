@@ -54,5 +54,6 @@ std::vector<Command> DeadlineCommands();
 std::vector<Command> ImportCommands();
 std::vector<Command> ValidateCommands();
 std::vector<Command> ReplayCommands();
+std::vector<Command> CpaCommands();
 
 }  // namespace sluis::gateway::cli

@@ -12,6 +12,7 @@
 
 #include "log.h"
 #include "net/tls.h"
+#include <fcntl.h>
 
 namespace sluis::gateway {
 namespace {
@@ -77,6 +78,7 @@ struct HttpsServer::Impl : std::enable_shared_from_this<HttpsServer::Impl> {
   ListenerObserver* observer;
   tcp::acceptor acceptor;
   std::atomic<bool> stopping{false};
+  std::atomic<bool> listening{false};
   std::atomic<uint32_t> active{0};
   uint16_t bound_port = 0;
 
@@ -252,10 +254,13 @@ void HttpsServer::Start() {
   const auto& l = impl_->opts.listener;
   const tcp::endpoint ep(net::ip::make_address(l.address), l.port);
   impl_->acceptor.open(ep.protocol());
+  // Not inherited by programs we start (the listening port would outlive Stop in them).
+  ::fcntl(impl_->acceptor.native_handle(), F_SETFD, FD_CLOEXEC);
   impl_->acceptor.set_option(net::socket_base::reuse_address(true));
   impl_->acceptor.bind(ep);
   impl_->acceptor.listen(net::socket_base::max_listen_connections);
   impl_->bound_port = impl_->acceptor.local_endpoint().port();
+  impl_->listening = true;
   LogInfo("listening",
           {{"listener", impl_->opts.name}, {"address", l.address}, {"port", impl_->bound_port}});
   net::co_spawn(impl_->acceptor.get_executor(), impl_->Accept(), net::detached);
@@ -267,6 +272,7 @@ void HttpsServer::Stop() {
   net::post(impl->acceptor.get_executor(), [impl] {
     boost::system::error_code ec;
     impl->acceptor.close(ec);
+    impl->listening = false;
   });
   std::lock_guard<std::mutex> lock(impl->mu);
   for (auto& [id, entry] : impl->live) {
@@ -282,5 +288,6 @@ void HttpsServer::Stop() {
 
 uint16_t HttpsServer::port() const { return impl_->bound_port; }
 uint32_t HttpsServer::active_connections() const { return impl_->active.load(); }
+bool HttpsServer::listening() const { return impl_->listening.load(); }
 
 }  // namespace sluis::gateway

@@ -65,6 +65,7 @@ class HttpsServer {
 
   uint16_t port() const;  // the bound port (useful with port 0)
   uint32_t active_connections() const;
+  bool listening() const;  // bound and not yet closed by Stop (which closes asynchronously)
 
  private:
   struct Impl;

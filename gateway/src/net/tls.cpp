@@ -155,6 +155,15 @@ std::optional<PeerCertificate> ReadCertificateFile(const std::string& pem_file) 
   return out;
 }
 
+std::optional<PeerCertificate> DescribeCertificateDer(const std::string& der) {
+  const unsigned char* p = reinterpret_cast<const unsigned char*>(der.data());
+  X509* cert = d2i_X509(nullptr, &p, static_cast<long>(der.size()));
+  if (!cert) return std::nullopt;
+  PeerCertificate out = Describe(cert);
+  X509_free(cert);
+  return out;
+}
+
 std::string HandshakeFailureReason(ssl_st* ssl, int value, const std::string& category,
                                    const std::string& message) {
   if (ssl) {

@@ -40,6 +40,9 @@ std::shared_ptr<boost::asio::ssl::context> MakeClientTlsContext(const TlsFiles& 
 // The peer's certificate after a handshake, if it sent one.
 std::optional<PeerCertificate> ExtractPeerCertificate(ssl_st* ssl);
 
+// Describes a DER certificate (e.g. one from a CPA); nullopt if it does not parse.
+std::optional<PeerCertificate> DescribeCertificateDer(const std::string& der);
+
 // Reads the leaf certificate of a PEM file (for expiry metrics and CPA comparison).
 std::optional<PeerCertificate> ReadCertificateFile(const std::string& pem_file);
 

@@ -47,6 +47,9 @@ export async function newPage(browser) {
     ignoreHTTPSErrors: true,
     locale: 'nl-NL',
   });
+  // Generous: under ./ops/test sluisd runs with the sanitizers next to other tests on 2 cores.
+  // Waiting longer never makes a failing test pass; it only stops a slow one from failing.
+  context.setDefaultTimeout(90_000);
   return context.newPage();
 }
 

@@ -160,6 +160,7 @@ struct OutboxItem {
   int64_t retry_interval_ms = 0;
   std::optional<int64_t> bericht_id;
   Instant first_attempt_at;
+  Instant created_at;
 };
 
 // A row that reached its expires_at without an Acknowledgment: now dead, alert raised.

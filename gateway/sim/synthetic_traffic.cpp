@@ -1,0 +1,242 @@
+#include "synthetic_traffic.h"
+
+#include <algorithm>
+#include <map>
+#include <random>
+#include <set>
+#include <stdexcept>
+#include <tuple>
+#include <variant>
+
+#include "sluis/codecs/bericht_type.h"
+#include "sluis/codecs/payload.h"
+
+namespace sluis::sim {
+namespace synth = workflow::synth;
+using codecs::BerichtType;
+using codecs::Date;
+
+namespace {
+
+const codecs::XsdVersie kXsd{"1.0.0", "1.0.0"};
+
+// One message of a round.
+struct Task {
+  BerichtType type;
+  size_t index = 0;      // toewijzing (305, 307), client (315, 317) or triple (323)
+  size_t aanbieder = 0;  // 315, 317
+};
+
+class SyntheticTraffic final : public TrafficSource {
+ public:
+  explicit SyntheticTraffic(const SyntheticTrafficOptions& o)
+      : o_(o), p_(synth::MakePopulation(o.population)), rng_(o.seed) {
+    if (o_.months < 1) throw std::invalid_argument("synthetic traffic: months must be >= 1");
+    if (o_.fault_share < 0 || o_.fault_share > 1) {
+      throw std::invalid_argument("synthetic traffic: fault share must be within 0..1");
+    }
+    static const std::set<std::string> kKnown = {"305", "307", "315", "317", "323"};
+    for (const std::string& t : o_.types) {
+      if (!kKnown.count(t)) throw std::invalid_argument("synthetic traffic: cannot send " + t);
+    }
+    today_ = p_.options.reference_date;
+    for (size_t a = 0; a < p_.aanbieders.size(); ++a) {
+      ids_.emplace_back(o_.id_prefix, 1);
+    }
+    std::set<std::tuple<size_t, size_t, codecs::Domein>> triples;
+    for (const synth::Toewijzing& t : p_.toewijzingen) {
+      const synth::Client& c = p_.clients[t.client];
+      triples.insert({t.aanbieder, c.gemeente, c.domein});
+    }
+    triples_.assign(triples.begin(), triples.end());
+  }
+
+  std::optional<TrafficItem> Next() override {
+    for (;;) {
+      if (o_.limit != 0 && n_ >= o_.limit) return std::nullopt;
+      if (at_ >= plan_.size()) {
+        if (!Plan()) return std::nullopt;
+      }
+      const Task task = plan_[at_++];
+      std::optional<TrafficItem> item = Make(task);
+      if (!item) continue;  // nothing to say (e.g. no current toewijzing for a 317)
+      ++n_;
+      return item;
+    }
+  }
+
+ private:
+  bool Wanted(const char* type) const {
+    return o_.types.empty() ||
+           std::find(o_.types.begin(), o_.types.end(), std::string(type)) != o_.types.end();
+  }
+
+  // The tasks of the next round; false when a round has nothing at all.
+  bool Plan() {
+    plan_.clear();
+    at_ = 0;
+    for (size_t c = 0; c < p_.clients.size(); ++c) {
+      const synth::Client& client = p_.clients[c];
+      for (size_t t : client.toewijzingen) {
+        const codecs::ToegewezenProduct& tp = p_.toewijzingen[t].product;
+        if (Wanted("305") && tp.ingangsdatum <= today_) plan_.push_back({BerichtType::k305, t});
+        if (Wanted("307") && tp.einddatum && *tp.einddatum < today_) {
+          plan_.push_back({BerichtType::k307, t});
+        }
+      }
+      if (client.toewijzingen.empty()) continue;
+      const size_t aanbieder = p_.toewijzingen[client.toewijzingen.front()].aanbieder;
+      if (Wanted("315") && c % 5 == 0) plan_.push_back({BerichtType::k315, c, aanbieder});
+      if (Wanted("317") && c % 7 == 3) plan_.push_back({BerichtType::k317, c, aanbieder});
+    }
+    if (Wanted("323") && !triples_.empty()) {
+      // Spread the month's 323s evenly through the round, so that a bounded run has them too.
+      std::vector<Task> mixed;
+      const size_t every = plan_.size() / triples_.size() + 1;
+      size_t next = 0;
+      for (size_t i = 0; i < plan_.size(); ++i) {
+        if (i % every == 0 && next < triples_.size()) mixed.push_back({BerichtType::k323, next++});
+        mixed.push_back(plan_[i]);
+      }
+      while (next < triples_.size()) mixed.push_back({BerichtType::k323, next++});
+      plan_ = std::move(mixed);
+    }
+    const bool any = !plan_.empty();
+    ++round_;
+    return any;
+  }
+
+  codecs::BerichtIdentificatie Id(size_t aanbieder, BerichtType type) {
+    return {ids_[aanbieder].Identificatie(type), today_};
+  }
+
+  bool Fault() {
+    if (o_.fault_share <= 0) return false;
+    return std::uniform_real_distribution<double>(0, 1)(rng_) < o_.fault_share;
+  }
+
+  std::optional<TrafficItem> Make(const Task& task) {
+    codecs::Bericht b;
+    const bool fault = Fault();
+    std::string fault_kind = fault ? "xsd" : "";
+    switch (task.type) {
+      case BerichtType::k305: {
+        const size_t a = p_.toewijzingen[task.index].aanbieder;
+        b = synth::MakeStart(p_, task.index, Id(a, BerichtType::k305), kXsd);
+        break;
+      }
+      case BerichtType::k307: {
+        const size_t a = p_.toewijzingen[task.index].aanbieder;
+        b = synth::MakeStop(p_, task.index, Id(a, BerichtType::k307), kXsd);
+        break;
+      }
+      case BerichtType::k315: {
+        auto r = synth::MakeVerzoekOmToewijzing(p_, task.index, task.aanbieder,
+                                                Id(task.aanbieder, BerichtType::k315), kXsd,
+                                                ids_[task.aanbieder], {.seed = rng_()});
+        if (!r.ok()) return std::nullopt;
+        b = std::move(r).value();
+        break;
+      }
+      case BerichtType::k317: {
+        auto r = synth::MakeVerzoekOmWijziging(p_, task.index, task.aanbieder,
+                                               Id(task.aanbieder, BerichtType::k317), kXsd,
+                                               ids_[task.aanbieder], {.seed = rng_()});
+        if (!r.ok()) return std::nullopt;
+        b = std::move(r).value();
+        break;
+      }
+      case BerichtType::k323: {
+        const auto& [a, g, domein] = triples_[task.index];
+        synth::DeclaratieRequest req;
+        req.aanbieder = a;
+        req.gemeente = g;
+        req.domein = domein;
+        req.maand = today_.FirstOfMonth().AddMonths(-1 - static_cast<int>(round_ - 1) % o_.months);
+        req.id = Id(a, BerichtType::k323);
+        req.xsd = kXsd;
+        req.seed = rng_();
+        if (fault) {
+          fault_kind = "level3";
+          req.faults.share = 0.2;
+          req.faults.kinds = {synth::FaultKind::kWrongTariff, synth::FaultKind::kVolumeExceeded,
+                              synth::FaultKind::kUnknownToewijzing,
+                              synth::FaultKind::kProductCodeMismatch,
+                              synth::FaultKind::kBeforeIngangsdatum};
+        }
+        auto r = synth::MakeDeclaratie(p_, req, ids_[a]);
+        if (!r.ok()) return std::nullopt;
+        b = std::move(r)->bericht;
+        break;
+      }
+      default:
+        return std::nullopt;
+    }
+    TrafficItem item;
+    item.functie = std::string(codecs::Functie(codecs::DomeinOf(b), codecs::TypeOf(b)));
+    item.payload = codecs::EncodeBericht(b);
+    item.fault = fault_kind;
+    if (fault_kind == "xsd") {
+      // An Identificatie longer than LDT_IdentificatieBericht allows (12): level 1 fails.
+      const std::string id = codecs::HeaderOf(b).bericht_identificatie.identificatie;
+      const size_t at = item.payload.find(">" + id + "<");
+      if (at != std::string::npos) item.payload.insert(at + 1, "XXXXXXXXXXXX");
+    }
+    return item;
+  }
+
+  SyntheticTrafficOptions o_;
+  synth::Population p_;
+  std::mt19937_64 rng_;
+  Date today_;
+  std::vector<synth::IdGenerator> ids_;  // per aanbieder
+  std::vector<std::tuple<size_t, size_t, codecs::Domein>> triples_;
+  std::vector<Task> plan_;
+  size_t at_ = 0;
+  uint64_t round_ = 0;
+  uint64_t n_ = 0;
+};
+
+}  // namespace
+
+std::unique_ptr<TrafficSource> MakeSyntheticTraffic(const SyntheticTrafficOptions& options) {
+  return std::make_unique<SyntheticTraffic>(options);
+}
+
+std::optional<TrafficItem> AnswerTo(const std::string& functie, const std::string& payload,
+                                    const std::string& stuf_referentienummer,
+                                    const codecs::Date& dagtekening, const std::string& id) {
+  const auto kind = codecs::FromFunctie(functie);
+  if (!kind || (kind->second != BerichtType::k301 && kind->second != BerichtType::k319)) {
+    return std::nullopt;
+  }
+  codecs::Result<codecs::Bericht> heen = codecs::ParseBericht(payload);
+  if (!heen.ok()) return std::nullopt;
+  const codecs::AnswerIdentity retour{id, dagtekening, kXsd, std::nullopt};
+  codecs::Bericht answer;
+  if (const auto* b301 = std::get_if<codecs::Bericht301>(&*heen)) {
+    answer = synth::MakeToewijzingRetour(*b301, retour);
+  } else if (const auto* b319 = std::get_if<codecs::Bericht319>(&*heen)) {
+    answer = synth::MakeAntwoordRetour(*b319, retour);
+  } else {
+    return std::nullopt;
+  }
+  TrafficItem item;
+  item.functie = std::string(codecs::Functie(codecs::DomeinOf(answer), codecs::TypeOf(answer)));
+  item.payload = codecs::EncodeBericht(answer);
+  item.cross_refnummer = stuf_referentienummer;
+  return item;
+}
+
+std::vector<std::pair<std::string, std::string>> ReferenceCsvs(const synth::Population& p) {
+  std::vector<std::pair<std::string, std::string>> out;
+  out.emplace_back("gemeenten.csv", synth::GemeentenCsv(p));
+  out.emplace_back("aanbieders.csv", synth::AanbiedersCsv(p));
+  out.emplace_back("productcodes.csv", synth::ProductcodesCsv(p));
+  out.emplace_back("tarieven.csv", synth::TarievenCsv(p));
+  out.emplace_back("clienten.csv", synth::ClientenCsv(p));
+  out.emplace_back("toewijzingen.csv", synth::ToewijzingenCsv(p));
+  return out;
+}
+
+}  // namespace sluis::sim

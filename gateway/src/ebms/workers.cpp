@@ -1,0 +1,416 @@
+#include "ebms/workers.h"
+#include <utility>
+
+#include <chrono>
+#include <cstdio>
+#include <mutex>
+#include <vector>
+
+#include <boost/asio.hpp>
+
+#include "sluis/codecs/bericht_type.h"
+#include "sluis/db/inbox.h"
+#include "sluis/db/messaging.h"
+#include "sluis/db/register.h"
+
+#include "db_pool.h"
+#include "ebms/outbound.h"
+#include "ebms/register.h"
+#include "ebms/transport_metrics.h"
+#include "log.h"
+#include "net/https_client.h"
+#include <unistd.h>
+
+namespace sluis::gateway {
+
+namespace net = boost::asio;
+using net::awaitable;
+using net::use_awaitable;
+using std::chrono::milliseconds;
+
+namespace {
+
+using Strand = net::strand<net::io_context::executor_type>;
+
+// A poll timer that can be cut short from any thread. Wait runs on the strand. The state is
+// shared with posted cancellations, so a late Poke never touches a destroyed timer.
+class Wakeup {
+ public:
+  explicit Wakeup(net::io_context& ioc) : s_(std::make_shared<State>(ioc)) {}
+  Strand& strand() { return s_->strand; }
+
+  awaitable<void> Wait(milliseconds max) {
+    std::shared_ptr<State> s = s_;
+    if (s->poked.exchange(false)) co_return;
+    s->timer.expires_after(max);
+    boost::system::error_code ec;
+    co_await s->timer.async_wait(net::redirect_error(use_awaitable, ec));
+    s->poked.store(false);
+  }
+  void Poke() {
+    s_->poked.store(true);
+    net::post(s_->strand, [s = s_] { s->timer.cancel(); });
+  }
+
+ private:
+  struct State {
+    explicit State(net::io_context& ioc) : strand(net::make_strand(ioc)), timer(strand) {}
+    Strand strand;
+    net::steady_timer timer;
+    std::atomic<bool> poked{false};
+  };
+  std::shared_ptr<State> s_;
+};
+
+// The shape shared by the three workers: a loop on the wakeup's strand, kept alive by a
+// shared_ptr while it runs.
+template <class Impl>
+class WorkerHandle final : public Worker {
+ public:
+  explicit WorkerHandle(std::shared_ptr<Impl> impl) : impl_(std::move(impl)) {}
+  ~WorkerHandle() override { impl_->stopping = true; }
+  void Start() override {
+    impl_->running = true;
+    net::co_spawn(impl_->wake.strand(), impl_->Loop(impl_), net::detached);
+  }
+  void Stop() override {
+    impl_->stopping = true;
+    impl_->wake.Poke();
+  }
+  void Poke() override { impl_->wake.Poke(); }
+  bool idle() const override { return !impl_->running; }
+
+ private:
+  std::shared_ptr<Impl> impl_;
+};
+
+double Seconds(codecs::Instant from, codecs::Instant to) {
+  return std::max(0.0, std::chrono::duration<double>(to - from).count());
+}
+
+// Logs a database problem of a worker at most once per minute (the loop retries).
+class ErrorLog {
+ public:
+  void Report(const char* worker, const std::string& error, MetricsRegistry& m) {
+    tm::WorkerErrors(m, worker).Inc();
+    const auto now = std::chrono::steady_clock::now();
+    if (now - last_ < std::chrono::minutes(1)) return;
+    last_ = now;
+    LogWarn("worker_database_error", {{"worker", worker}, {"error", error}});
+  }
+
+ private:
+  std::chrono::steady_clock::time_point last_{};
+};
+
+struct UnpackImpl {
+  UnpackImpl(WorkerDeps d, WorkerConfig c, Worker* del, Worker* in)
+      : deps(std::move(d)), cfg(c), delivery(del), inbox(in), wake(*deps.ioc) {}
+  WorkerDeps deps;
+  WorkerConfig cfg;
+  Worker* delivery;
+  Worker* inbox;
+  Wakeup wake;
+  ErrorLog errors;
+  std::atomic<bool> stopping{false};
+  std::atomic<bool> running{false};
+
+  static awaitable<void> Loop(std::shared_ptr<UnpackImpl> self) {
+    while (!self->stopping) {
+      size_t n = 0;
+      try {
+        RegisterContext ctx{self->deps.cpas.get(), self->deps.schemas, self->deps.gemeente,
+                            self->deps.clock->Now()};
+        const size_t limit = self->cfg.batch;
+        auto job = [ctx, limit](db::Connection& c) {
+          return db::UnpackBatch(c, limit, ctx.now,
+                                 [&ctx](const db::ReceivedForUnpack& r) { return Unpack(r, ctx); });
+        };
+        const std::vector<db::UnpackOutcome> outcomes =
+            co_await self->deps.pool->Run(std::move(job));
+        n = outcomes.size();
+        bool replies = false;
+        bool queued = false;
+        for (const db::UnpackOutcome& o : outcomes) {
+          queued = queued || (o.bericht && o.bericht->state == "queued");
+          MetricsRegistry& m = *self->deps.metrics;
+          if (o.bericht) tm::Berichten(m, "in", BerichtLabel(*o.bericht), o.bericht->state).Inc();
+          if (o.fo01_in) tm::Berichten(m, "in", "Fo01", "registered").Inc();
+          if (o.state == "failed") {
+            tm::Berichten(m, "in", "unknown", "failed").Inc();
+            LogWarn("unpack_failed", {{"error", o.error.value_or("")}});
+          }
+          if (o.bericht && o.bericht->state == "xsd_rejected") {
+            LogWarn("bericht_xsd_rejected",
+                    {{"type", BerichtLabel(*o.bericht)},
+                     {"stuf_referentienummer", o.bericht->stuf_referentienummer.value_or("")},
+                     {"reply", o.reply ? o.reply->message_id : ""}});
+          }
+          replies = replies || o.reply.has_value();
+        }
+        if (replies && self->delivery) self->delivery->Poke();
+        if (queued && self->inbox) self->inbox->Poke();
+      } catch (const std::exception& e) {
+        self->errors.Report("unpack", e.what(), *self->deps.metrics);
+      }
+      if (n < self->cfg.batch) co_await self->wake.Wait(milliseconds(self->cfg.poll_interval_ms));
+    }
+    self->running = false;
+  }
+};
+
+struct InboxImpl {
+  InboxImpl(WorkerDeps d, WorkerConfig c, std::shared_ptr<db::Inbox> i, Worker* p)
+      : deps(std::move(d)), cfg(c), inbox(std::move(i)), pack(p), wake(*deps.ioc) {}
+  WorkerDeps deps;
+  WorkerConfig cfg;
+  std::shared_ptr<db::Inbox> inbox;
+  Worker* pack;
+  Wakeup wake;
+  ErrorLog errors;
+  std::atomic<bool> stopping{false};
+  std::atomic<bool> running{false};
+
+  static awaitable<void> Loop(std::shared_ptr<InboxImpl> self) {
+    while (!self->stopping) {
+      size_t n = 0;
+      try {
+        // One transaction per bericht (ProcessNext); up to `batch` of them per round.
+        auto job = [inbox = self->inbox, clock = self->deps.clock,
+                    limit = self->cfg.batch](db::Connection& c) {
+          std::vector<db::InboxResult> out;
+          while (out.size() < limit) {
+            std::optional<db::InboxResult> r = inbox->ProcessNext(c, *clock);
+            if (!r) break;
+            out.push_back(std::move(*r));
+          }
+          return out;
+        };
+        const std::vector<db::InboxResult> results = co_await self->deps.pool->Run(std::move(job));
+        n = results.size();
+        bool answers = false;
+        for (const db::InboxResult& r : results) {
+          const std::string type(codecs::Functie(r.domein, r.type));
+          tm::InboxHandled(*self->deps.metrics, type, r.outcome).Inc();
+          if (r.outcome == "failed") {
+            LogWarn("inbox_failed",
+                    {{"bericht_id", r.bericht_id}, {"type", type}, {"detail", r.detail}});
+          } else {
+            LogDebug("inbox_handled", {{"bericht_id", r.bericht_id},
+                                       {"type", type},
+                                       {"outcome", r.outcome},
+                                       {"answers", r.answers.size()}});
+          }
+          answers = answers || !r.answers.empty();
+        }
+        if (answers && self->pack) self->pack->Poke();
+      } catch (const std::exception& e) {
+        self->errors.Report("inbox", e.what(), *self->deps.metrics);
+      }
+      if (n < self->cfg.batch) co_await self->wake.Wait(milliseconds(self->cfg.poll_interval_ms));
+    }
+    self->running = false;
+  }
+};
+
+struct PackImpl {
+  PackImpl(WorkerDeps d, WorkerConfig c, Worker* del)
+      : deps(std::move(d)), cfg(c), delivery(del), wake(*deps.ioc) {}
+  WorkerDeps deps;
+  WorkerConfig cfg;
+  Worker* delivery;
+  Wakeup wake;
+  ErrorLog errors;
+  std::atomic<bool> stopping{false};
+  std::atomic<bool> running{false};
+
+  static awaitable<void> Loop(std::shared_ptr<PackImpl> self) {
+    while (!self->stopping) {
+      size_t n = 0;
+      try {
+        RegisterContext ctx{self->deps.cpas.get(), self->deps.schemas, self->deps.gemeente,
+                            self->deps.clock->Now()};
+        const size_t limit = self->cfg.batch;
+        auto job = [ctx, limit](db::Connection& c) {
+          return db::PackBatch(c, limit, ctx.now,
+                               [&ctx](const db::BerichtForPacking& b) { return Pack(b, ctx); });
+        };
+        const std::vector<db::PackOutcome> outcomes = co_await self->deps.pool->Run(std::move(job));
+        n = outcomes.size();
+        bool packed = false;
+        for (const db::PackOutcome& o : outcomes) {
+          tm::Berichten(*self->deps.metrics, "out",
+                        o.outbox ? o.outbox->action : std::string("unknown"),
+                        o.packed ? "packed" : "dead")
+              .Inc();
+          if (!o.packed) LogError("pack_failed", {{"error", o.error}});
+          packed = packed || o.packed;
+        }
+        if (packed && self->delivery) self->delivery->Poke();
+      } catch (const std::exception& e) {
+        self->errors.Report("pack", e.what(), *self->deps.metrics);
+      }
+      if (n < self->cfg.batch) co_await self->wake.Wait(milliseconds(self->cfg.poll_interval_ms));
+    }
+    self->running = false;
+  }
+};
+
+struct DeliveryImpl {
+  DeliveryImpl(WorkerDeps d, OutboxConfig c, HttpsClient* cl)
+      : deps(std::move(d)), cfg(std::move(c)), client(cl), wake(*deps.ioc) {
+    if (cfg.worker_id.empty()) cfg.worker_id = DefaultWorkerId();
+  }
+  WorkerDeps deps;
+  OutboxConfig cfg;
+  HttpsClient* client;
+  Wakeup wake;
+  ErrorLog errors;
+  std::atomic<bool> stopping{false};
+  std::atomic<bool> running{false};
+  std::atomic<uint32_t> in_flight{0};
+  std::mutex mu;
+  std::vector<db::AttemptResult> results;
+
+  static awaitable<void> Flush(std::shared_ptr<DeliveryImpl> self) {
+    std::vector<db::AttemptResult> batch;
+    {
+      std::lock_guard<std::mutex> lock(self->mu);
+      batch.swap(self->results);
+    }
+    if (batch.empty()) co_return;
+    try {
+      // Named: GCC 12 relocates closure temporaries in co_await expressions bitwise.
+      auto job = [batch](db::Connection& c) { db::RecordAttempts(c, batch); };
+      co_await self->deps.pool->Run(std::move(job));
+    } catch (const std::exception& e) {
+      // The rows stay leased until their lease ends and are then sent again; the receiver
+      // eliminates the duplicate.
+      LogError("outbox_record_failed", {{"rows", batch.size()}, {"error", e.what()}});
+      tm::WorkerErrors(*self->deps.metrics, "delivery").Inc();
+    }
+  }
+
+  static awaitable<void> Send(std::shared_ptr<DeliveryImpl> self, db::OutboxItem item) {
+    ClientResult r;
+    // Built outside the co_await: GCC 12 miscompiles braced string literals in coroutines.
+    std::vector<std::pair<std::string, std::string>> headers;
+    headers.emplace_back("SOAPAction", std::string("\"ebXML\""));
+    try {
+      auto post =
+          self->client->Post(item.endpoint, item.content_type, item.body, std::move(headers));
+      r = co_await std::move(post);
+    } catch (const std::exception& e) {
+      r.error = ClientResult::Error::kIo;
+      r.detail = e.what();
+    }
+    const AttemptVerdict v = JudgeAttempt(item, r);
+    const codecs::Instant now = self->deps.clock->Now();
+    MetricsRegistry& m = *self->deps.metrics;
+    tm::OutboxAttempts(m, item.kind, db::AttemptOutcomeName(v.outcome)).Inc();
+    tm::EbmsMessages(m, "out", item.kind, item.action, db::AttemptOutcomeName(v.outcome)).Inc();
+    if (v.outcome == db::AttemptOutcome::kRetry) tm::OutboxRetries(m).Inc();
+    if (v.outcome == db::AttemptOutcome::kAcknowledged) {
+      tm::SendToAck(m).Observe(Seconds(item.first_attempt_at, now));
+    }
+    if (v.outcome == db::AttemptOutcome::kDelivered && item.kind == "acknowledgment") {
+      tm::StoreToAck(m, "async").Observe(Seconds(item.created_at, now));
+    }
+    if (v.outcome == db::AttemptOutcome::kRetry || v.outcome == db::AttemptOutcome::kFailed) {
+      LogWarn("outbox_attempt_failed", {{"message_id", item.message_id},
+                                        {"kind", item.kind},
+                                        {"endpoint", item.endpoint},
+                                        {"attempt", item.attempts},
+                                        {"max_retries", item.max_retries},
+                                        {"outcome", db::AttemptOutcomeName(v.outcome)},
+                                        {"error", v.error}});
+    }
+    {
+      std::lock_guard<std::mutex> lock(self->mu);
+      self->results.push_back({item.id, v.outcome, now, r.status, v.error});
+    }
+    --self->in_flight;
+    self->wake.Poke();
+  }
+
+  static awaitable<void> Loop(std::shared_ptr<DeliveryImpl> self) {
+    const milliseconds poll(self->cfg.poll_interval_ms);
+    while (!self->stopping) {
+      co_await Flush(self);
+      bool more = false;
+      const uint32_t busy = self->in_flight.load();
+      if (busy < self->cfg.max_in_flight) {
+        const size_t limit =
+            std::min<size_t>(self->cfg.max_in_flight - busy, self->cfg.claim_batch);
+        db::ClaimResult claimed;
+        bool failed = false;
+        try {
+          const codecs::Instant now = self->deps.clock->Now();
+          const std::string id = self->cfg.worker_id;
+          const milliseconds lease(self->cfg.lease_ms);
+          auto job = [=](db::Connection& c) { return db::ClaimOutbox(c, id, limit, now, lease); };
+          claimed = co_await self->deps.pool->Run(std::move(job));
+        } catch (const std::exception& e) {
+          self->errors.Report("delivery", e.what(), *self->deps.metrics);
+          failed = true;
+        }
+        if (failed) {
+          co_await self->wake.Wait(poll);
+          continue;
+        }
+        for (const db::DeadLetter& d : claimed.dead) {
+          tm::OutboxDeadLetters(*self->deps.metrics).Inc();
+          LogError("outbox_dead_letter", {{"message_id", d.message_id},
+                                          {"kind", d.kind},
+                                          {"action", d.action},
+                                          {"cpa_id", d.cpa_id},
+                                          {"attempts", d.attempts}});
+        }
+        for (db::OutboxItem& item : claimed.to_send) {
+          ++self->in_flight;
+          net::co_spawn(net::make_strand(*self->deps.ioc), Send(self, std::move(item)),
+                        net::detached);
+        }
+        more = claimed.to_send.size() == limit;
+      }
+      if (!more) co_await self->wake.Wait(poll);
+    }
+    // Let the sends in flight finish (each is bounded by the client's timeouts), record them.
+    while (self->in_flight.load() > 0) co_await self->wake.Wait(milliseconds(50));
+    co_await Flush(self);
+    self->running = false;
+  }
+};
+
+}  // namespace
+
+std::string DefaultWorkerId() {
+  char host[256] = {0};
+  if (gethostname(host, sizeof host - 1) != 0) std::snprintf(host, sizeof host, "sluisd");
+  return std::string(host) + ":" + std::to_string(getpid());
+}
+
+std::unique_ptr<Worker> MakeUnpackWorker(WorkerDeps deps, WorkerConfig config, Worker* delivery,
+                                         Worker* inbox) {
+  return std::make_unique<WorkerHandle<UnpackImpl>>(
+      std::make_shared<UnpackImpl>(std::move(deps), config, delivery, inbox));
+}
+
+std::unique_ptr<Worker> MakeInboxWorker(WorkerDeps deps, WorkerConfig config,
+                                        std::shared_ptr<db::Inbox> inbox, Worker* pack) {
+  return std::make_unique<WorkerHandle<InboxImpl>>(
+      std::make_shared<InboxImpl>(std::move(deps), config, std::move(inbox), pack));
+}
+
+std::unique_ptr<Worker> MakePackWorker(WorkerDeps deps, WorkerConfig config, Worker* delivery) {
+  return std::make_unique<WorkerHandle<PackImpl>>(
+      std::make_shared<PackImpl>(std::move(deps), config, delivery));
+}
+
+std::unique_ptr<Worker> MakeDeliveryWorker(WorkerDeps deps, OutboxConfig config,
+                                           HttpsClient* client) {
+  return std::make_unique<WorkerHandle<DeliveryImpl>>(
+      std::make_shared<DeliveryImpl>(std::move(deps), std::move(config), client));
+}
+
+}  // namespace sluis::gateway

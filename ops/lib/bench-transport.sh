@@ -1,0 +1,72 @@
+# Sourced by ./ops/bench: the transport benchmark. Durable throughput of sluisd's ebMS endpoint:
+# ggk-sim sends synthetic 305s (or $SLUIS_BENCH_TYPES) over keep-alive two-way TLS; the CPA
+# says mshSignalsOnly, so each Acknowledgment comes in the HTTP answer, and sluisd sends it only
+# after the message is committed (synchronous_commit on, fsync on). The report is ggk-sim's:
+# acknowledged messages per second (first send to last Acknowledgment) and the send-to-
+# Acknowledgment latency (p50/p99). sluisd's unpack, inbox and pack workers run meanwhile, as
+# in production; sluisd, ggk-sim and PostgreSQL share this machine's cores.
+# shellcheck shell=bash
+
+bench_transport() {  # BUILD_DIR PG_DIR
+  local build=$1 pgdir=$2
+  local dir; dir=$(mktemp -d /tmp/sluis-bench-transport.XXXXXX)
+  local count=${SLUIS_BENCH_COUNT:-20000} concurrency=${SLUIS_BENCH_CONCURRENCY:-64}
+  local types=${SLUIS_BENCH_TYPES:-305}
+  "$SLUIS_ROOT/certs/gen-dev-pki.sh" "$dir/pki"
+  pg_ensure_db "$pgdir" sluis_bench_transport
+  local url; url=$(pg_url "$pgdir" sluis_bench_transport)
+  local ebms admin sim
+  ebms=$(free_port 18443); admin=$(free_port $((ebms + 1))); sim=$(free_port $((admin + 1)))
+  "$build/gateway/sluis" cpa dev --pki "$dir/pki" --out "$dir/cpa.xml" \
+    --gemeente-url "https://localhost:$ebms/ebms" --ggk-url "https://localhost:$sim/ebms" \
+    --sync-reply mshSignalsOnly --shared "$SLUIS_SHARED" >/dev/null
+  cat > "$dir/sluisd.toml" <<TOML
+shared_dir = "$SLUIS_SHARED"
+io_threads = 2
+[ebms]
+address = "127.0.0.1"
+port = $ebms
+max_connections = 512
+[admin]
+address = "127.0.0.1"
+port = $admin
+[tls]
+cert_file = "pki/sluisd-chain.pem"
+key_file = "pki/sluisd.key"
+ca_file = "pki/ca-bundle.pem"
+[database]
+url = "$url"
+pool_size = 8
+auto_migrate = true
+[gemeente]
+gemeentecodes = ["0363", "0362", "0384", "0437", "0358", "0451", "0457"]
+[[ggk]]
+cpa_file = "cpa.xml"
+party_id = "$(sed -n 's/^SLUIS_OIN=//p' "$dir/pki/oins.env")"
+[log]
+level = "warn"
+TOML
+  "$build/gateway/ggk-sim" --write-reference "$dir/reference" --clients 2000 >/dev/null
+  "$build/gateway/sluis" db migrate --config "$dir/sluisd.toml" >/dev/null
+  "$build/gateway/sluis" import reference "$dir/reference" --config "$dir/sluisd.toml" >/dev/null
+  "$build/gateway/sluisd" --config "$dir/sluisd.toml" >"$dir/sluisd.log" 2>&1 &
+  local sluisd_pid=$!
+  for _ in $(seq 1 100); do
+    curl -fsS --cacert "$dir/pki/ca-bundle.pem" "https://localhost:$admin/healthz" >/dev/null 2>&1 &&
+      break
+    sleep 0.1
+  done
+  say "transport: $count synthetic $types over keep-alive two-way TLS, $concurrency in flight"
+  "$build/gateway/ggk-sim" --cpa "$dir/cpa.xml" \
+    --party-id "$(sed -n 's/^GGK_OIN=//p' "$dir/pki/oins.env")" \
+    --cert "$dir/pki/ggk-chain.pem" --key "$dir/pki/ggk.key" --ca "$dir/pki/ca-bundle.pem" \
+    --listen "127.0.0.1:$sim" --peer-url "https://localhost:$ebms/ebms" \
+    --traffic synthetic --types "$types" --clients 2000 --count "$count" \
+    --concurrency "$concurrency" --exit-after-load --drain 30 >"$dir/sim.log" 2>&1 || true
+  grep '"event":"load_report"' "$dir/sim.log" || tail -n 5 "$dir/sim.log"
+  psql "$url" -Atqc "SELECT 'stored: ' || count(*) || ' ebms_received rows, ' || \
+    (SELECT count(*) FROM bericht WHERE direction = 'in') || ' berichten unpacked' \
+    FROM ebms_received WHERE kind = 'business'"
+  kill -TERM "$sluisd_pid"; wait "$sluisd_pid" || true
+  rm -rf "$dir"
+}
