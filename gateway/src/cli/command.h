@@ -47,6 +47,7 @@ std::optional<std::string> ResolveSharedDir(ArgParser& args, const char* command
 std::shared_ptr<const codecs::SchemaSet> LoadSchemas(const std::optional<std::string>& shared);
 
 // Command groups, each defined in its own file.
+std::vector<Command> BesluitCommands();
 std::vector<Command> BetaalCommands();
 std::vector<Command> DbCommands();
 std::vector<Command> ImportCommands();

@@ -21,6 +21,7 @@ std::vector<Command> AllCommands() {
   for (auto& c : ImportCommands()) all.push_back(std::move(c));
   for (auto& c : ReplayCommands()) all.push_back(std::move(c));
   for (auto& c : BetaalCommands()) all.push_back(std::move(c));
+  for (auto& c : BesluitCommands()) all.push_back(std::move(c));
   return all;
 }
 
