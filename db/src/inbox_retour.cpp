@@ -32,6 +32,12 @@ std::string Codes(const codecs::RetourCodes& codes) {
   return a.Take();
 }
 
+std::string Joined(const codecs::RetourCodes& codes) {
+  std::string out;
+  for (const auto& c : codes) out += (out.empty() ? "" : " ") + c;
+  return out;
+}
+
 void ResolveRetourAlert(pqxx::transaction_base& tx, const Claimed& m, int64_t heen) {
   tx.exec_params(
       "UPDATE alert SET resolved_at = to_timestamp($2::bigint / 1000.0)"
@@ -54,13 +60,16 @@ InboxResult Handle320(pqxx::transaction_base& tx, const Claimed& m,
     return r;
   }
   tx.exec_params("UPDATE bericht SET answers_bericht_id = $2 WHERE id = $1", m.id, *heen);
-  codecs::RetourCodes codes = retour.header.retour_codes;
-  if (codes.empty() && retour.antwoord) codes = retour.antwoord->retour_codes;
-  // 0200 on the header with the Antwoord class fine means nothing was refused.
+  // 0200 on a class means "no remark"; any other code refuses the 319.
+  auto refuses = [](const codecs::RetourCodes& c) {
+    return !c.empty() && c != codecs::RetourCodes{"0200"};
+  };
+  const bool header_refuses = refuses(retour.header.retour_codes);
   const bool afgekeurd =
-      !codes.empty() && !(codes.size() == 1 && codes[0] == "0200" &&
-                          (!retour.antwoord || retour.antwoord->retour_codes.empty() ||
-                           retour.antwoord->retour_codes == codecs::RetourCodes{"0200"}));
+      header_refuses || (retour.antwoord && refuses(retour.antwoord->retour_codes));
+  const codecs::RetourCodes codes = !afgekeurd       ? codecs::RetourCodes{}
+                                    : header_refuses ? retour.header.retour_codes
+                                                     : retour.antwoord->retour_codes;
   tx.exec_params(
       "UPDATE verzoek_antwoord SET levering = $2, levering_codes = NULLIF($3, '{}')::text[]"
       " WHERE bericht_id = $1",
@@ -68,7 +77,7 @@ InboxResult Handle320(pqxx::transaction_base& tx, const Claimed& m,
       Codes(afgekeurd ? codes : codecs::RetourCodes{}));
   ResolveRetourAlert(tx, m, *heen);
   r.detail = "320 on 319 #" + std::to_string(*heen) + ": " +
-             (afgekeurd ? "refused (" + Codes(codes) + ")" : "accepted");
+             (afgekeurd ? "refused (" + Joined(codes) + ")" : "accepted");
   tx.exec_params("UPDATE bericht SET state = 'processed', processed_at = now() WHERE id = $1",
                  m.id);
   return r;

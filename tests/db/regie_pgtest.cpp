@@ -67,6 +67,10 @@ TEST_F(RegieTest, TR074SameStartAgainAndTR326NewStartWhileCurrent) {
       "");
   EXPECT_EQ(
       Run<Bericht306>(Start("S4", "2026-04-01", {StartP(300201, "2026-04-01")}), "2026-04-01"), "");
+  // Every retour has an IdentificatieRetour of its own (unique per berichtsoort, and wider).
+  EXPECT_EQ(s.Query("SELECT count(DISTINCT identificatie) || '/' || count(*) FROM bericht"
+                    " WHERE direction = 'out'"),
+            "5/5");
 }
 
 TEST_F(RegieTest, TR063AndTR071DeletingAStart) {
@@ -101,6 +105,10 @@ TEST_F(RegieTest, HeaderRulesGiveAHeaderOnlyRetour) {
   EXPECT_EQ(
       Run<Bericht306>(Start("S1", "2026-03-12", {StartP(300202, "2026-03-02")}), "2026-03-10"),
       "9056 8848 ");
+  // TR378: the Ontvanger is no gemeente in the CBS list.
+  auto b = Start("S2", "2026-03-10", {StartP(300202, "2026-03-02")});
+  b.header.gemeente = codecs::GemeenteCode("0999");
+  EXPECT_EQ(Run<Bericht306>(b, "2026-03-10"), "S300 ");
 }
 
 TEST_F(RegieTest, Level2FailureGetsA0001Retour) {

@@ -203,6 +203,36 @@ TEST_F(VerzoekenTest, MissingRetourRaisesAnAlertAndThe320ClosesIt) {
   EXPECT_FALSE(has(SweepRegieTermijnen(conn, At("2026-03-20", 9), cal)));
 }
 
+TEST_F(VerzoekenTest, A320WithACodeMarksThe319Refused) {
+  const int64_t id = Verzoek315();
+  const BesluitUitkomst u = Afwijzen(conn, Cfg(), id, "3", std::nullopt, "jan", clock);
+  const auto sent = std::get<Bericht319>(Sent(s, u.bericht_id));
+  codecs::Bericht320 r;
+  r.header.heen = sent.header;
+  r.header.identificatie_retour = "R320-9";
+  r.header.dagtekening_retour = D("2026-03-10");
+  r.header.xsd_versie_retour = sent.header.xsd_versie;
+  r.header.retour_codes = {"0200"};
+  r.antwoord = sent.antwoord;
+  r.antwoord->retour_codes = {"9365"};
+  Receive(s, r, "2026-03-10 10:00+01");
+  Inbox inbox(Config());
+  workflow::ManualClock at(At("2026-03-10", 10));
+  const auto result = inbox.ProcessNext(conn, at);
+  ASSERT_TRUE(result);
+  EXPECT_EQ(result->detail, "320 on 319 #" + std::to_string(u.bericht_id) + ": refused (9365)");
+  EXPECT_EQ(s.Query("SELECT levering || ' ' || array_to_string(levering_codes, ',')"
+                    " FROM verzoek_antwoord"),
+            "afgekeurd 9365");
+  // A 320 on nothing we sent is recorded and says so.
+  r.header.heen.bericht_identificatie.identificatie = "ONBEKEND";
+  r.header.identificatie_retour = "R320-10";
+  Receive(s, r, "2026-03-10 11:00+01");
+  const auto unknown = inbox.ProcessNext(conn, at);
+  ASSERT_TRUE(unknown);
+  EXPECT_EQ(unknown->detail, "320 answers no 319 we sent (ONBEKEND)");
+}
+
 TEST_F(VerzoekenTest, A302WithCodesMarksTheRefusedToewijzing) {
   const int64_t id = Verzoek315();
   const BesluitUitkomst u = Toewijzen(conn, Cfg(), id, {}, "jan", clock);
