@@ -370,3 +370,56 @@ TEST(RegieTest, The319WeBuildValidates) {
 
 }  // namespace
 }  // namespace sluis::workflow
+
+namespace sluis::workflow {
+namespace {
+
+// Every official 305/307/315/317 (iWmo and iJw), rejected by our judges against empty facts and
+// approved: both retours pass their XSD and level 2, and echo the heenbericht's header.
+TEST(RegieTest, RetoursOfEveryOfficialExampleValidate) {
+  const char* files[] = {"iwmo-3.2/WMO305", "iwmo-3.2/WMO307", "iwmo-3.2/WMO315", "iwmo-3.2/WMO317",
+                         "ijw-3.2/JW305",   "ijw-3.2/JW307",   "ijw-3.2/JW315",   "ijw-3.2/JW317"};
+  for (const char* f : files) {
+    SCOPED_TRACE(f);
+    std::string xml = testing::ReadFile(testing::SharedDir() + "/istandaarden/" + f + ".xml");
+    // The public JW315 has 2027-06-31, which is no date (istandaarden-spec §8).
+    for (size_t at = xml.find("2027-06-31"); at != std::string::npos;
+         at = xml.find("2027-06-31", at)) {
+      xml.replace(at, 10, "2027-06-30");
+    }
+    const auto parsed = codecs::ParseBericht(xml);
+    ASSERT_TRUE(parsed) << parsed.error().ToString();
+    const codecs::Bericht& b = *parsed;
+    const codecs::Domein d = codecs::DomeinOf(b);
+    const codecs::BerichtType rt = *codecs::RetourOf(codecs::TypeOf(b));
+    const codecs::AnswerIdentity a{
+        "SL0000000042",
+        D("2026-12-31"),
+        {Schemas().BasisschemaXsdVersie(d), Schemas().BerichtXsdVersie(d, rt)},
+        std::nullopt};
+    const Date vandaag = codecs::HeaderOf(b).bericht_identificatie.dagtekening;
+    RegieOordeel o;
+    if (const auto* s = std::get_if<codecs::Bericht305>(&b)) o = BeoordeelStart(*s, {}, vandaag);
+    if (const auto* s = std::get_if<codecs::Bericht307>(&b)) o = BeoordeelStop(*s, {}, vandaag);
+    if (const auto* s = std::get_if<codecs::Bericht315>(&b)) {
+      VerzoekFeiten f;
+      f.gebruikte_referenties.insert(s->client.aangevraagde_producten[0].referentie_aanbieder);
+      o = BeoordeelVerzoekToewijzing(*s, f, vandaag);
+    }
+    if (const auto* s = std::get_if<codecs::Bericht317>(&b)) {
+      o = BeoordeelVerzoekWijziging(*s, {}, vandaag);
+    }
+    ASSERT_TRUE(o.Afgekeurd());
+    const codecs::Bericht rejected = MaakRetour(b, o, a);
+    EXPECT_EQ(codecs::HeaderOf(rejected), codecs::HeaderOf(b));
+    ExpectValid(rejected);
+    RegieOordeel approved;
+    approved.producten.resize(o.producten.size());
+    const codecs::Bericht header_only = MaakRetour(b, approved, a);
+    ExpectValid(header_only);
+    EXPECT_EQ(codecs::EncodeBericht(header_only).find("RetourCode"), std::string::npos);
+  }
+}
+
+}  // namespace
+}  // namespace sluis::workflow
