@@ -24,7 +24,8 @@ CREATE TABLE regie_melding (
   einddatum date,                       -- 307 only
   status_aanlevering text NOT NULL,
   ontvangen_dag date NOT NULL,
-  -- OP271/OP272: working days from the actual start (305) or stop (307) to receipt.
+  -- OP271/OP272: working days from the actual start (305; or the Toewijzingsdatum of a
+  -- retroactive toewijzing, when later) or the last day of care (307) to receipt.
   werkdagen_na integer NOT NULL,
   tijdig boolean NOT NULL,
   verwijderd_door bigint REFERENCES regie_melding (id),  -- the StatusAanlevering 3 that removed it

@@ -2,6 +2,7 @@
 // (306/308), and — when accepted — every product stored in regie_melding with its timeliness
 // (OP271/OP272) and the toewijzing's start/stop dates updated. Never a payment condition
 // (OP364).
+#include <algorithm>
 #include <set>
 
 #include "inbox_internal.h"
@@ -80,8 +81,17 @@ void StoreMelding(pqxx::transaction_base& tx, const InboxConfig& config, const C
                   const std::optional<codecs::Date>& einddatum, const std::string& status) {
   const int type = codecs::Nummer(m.type);
   const codecs::Date ontvangen = workflow::DutchDate(m.ontvangen);
-  // OP271/OP272: measured from the actual start (305) or the last day of care (307).
-  const codecs::Date feitelijk = type == 305 ? begindatum : *einddatum;
+  // OP271/OP272: measured from the actual start (305) or the last day of care (307); a start
+  // on a toewijzing that was made retroactively, from the day it was made (its
+  // Toewijzingsdatum: the aanbieder could not report before).
+  codecs::Date feitelijk = type == 305 ? begindatum : *einddatum;
+  if (type == 305) {
+    const pqxx::result t = tx.exec_params(
+        "SELECT toewijzingsdatum FROM toewijzing_actueel WHERE gemeente = $1 AND domein = $2"
+        " AND nummer = $3",
+        h.gemeente.str(), Dom(m.domein), nummer);
+    if (!t.empty()) feitelijk = std::max(feitelijk, *codecs::Date::Parse(t[0][0].c_str()));
+  }
   const int werkdagen = config.calendar.WorkingDaysBetween(feitelijk, ontvangen);
   const std::string eind = einddatum ? einddatum->ToString() : "";
   const int64_t id =

@@ -278,6 +278,18 @@ TEST_F(VerzoekenTest, TimelinessPerAanbieder) {
   EXPECT_EQ(t[0].stops_tijdig, 1);
 }
 
+TEST_F(VerzoekenTest, TimelinessAfterARetroactiveToewijzingCountsFromItsDate) {
+  // 300202 was made on Wednesday 4 March with an Ingangsdatum in January (OP271).
+  s.Query("UPDATE toewijzing_versie SET toewijzingsdatum = '2026-03-04' WHERE nummer = 300202");
+  Answer<codecs::Bericht306>(
+      s, conn,
+      Start("S1", "2026-03-09", {StartP(300201, "2026-02-02"), StartP(300202, "2026-02-02")}),
+      "2026-03-09");
+  EXPECT_EQ(s.Query("SELECT string_agg(nummer || ':' || werkdagen_na || ':' || tijdig, ' '"
+                    " ORDER BY positie) FROM regie_melding"),
+            "300201:25:false 300202:3:true");
+}
+
 TEST_F(VerzoekenTest, WerkvoorraadMostUrgentFirst) {
   const int64_t id = Verzoek315();
   InOnderzoek(conn, Cfg(), id, "jan", clock);

@@ -46,6 +46,9 @@ struct Verzoek {
   std::optional<std::string> besloten_door;
 };
 
+// What was asked: LoadBericht(conn, bericht_id) and codecs::ParseBericht give the 315/317; a
+// 315's product is client.aangevraagde_producten[positie], a 317's is client.verzoek.
+//
 // The work queue: open and in-onderzoek verzoeken, the most urgent first (the deadline that
 // applies: besluit_uiterlijk while open, onderzoek_uiterlijk once in onderzoek).
 std::vector<Verzoek> Werkvoorraad(Connection& conn);
