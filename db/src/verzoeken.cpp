@@ -13,6 +13,7 @@
 #include "connection_impl.h"
 #include "messaging_sql.h"
 #include "outgoing.h"
+#include "pg_array.h"
 #include "sql_util.h"
 #include "toewijzing_store.h"
 
@@ -342,8 +343,9 @@ BesluitUitkomst Toewijzen(Connection& conn, const BesluitConfig& config, int64_t
       throw RefusedError("toewijzing niet opgeslagen: " + msg);
     }
 
-    // OP087: the full set for this client at this aanbieder; TR379: ReferentieAanbieder only
-    // on what honours this verzoek now.
+    // OP087: the full set for this client at this aanbieder — every toewijzing valid on or
+    // after today, plus every one changed since the last 301 (not yet delivered, or changed
+    // now); TR379: ReferentieAanbieder only on what honours this verzoek now.
     const auto client =
         internal::LoadClientIn(tx, codecs::GemeenteCode(v.gemeente), v.domein, codecs::Bsn(v.bsn));
     std::vector<ToewijzingVersie> volledig;
@@ -353,6 +355,8 @@ BesluitUitkomst Toewijzen(Connection& conn, const BesluitConfig& config, int64_t
       ToewijzingVersie t = a.versie;
       const bool honours = std::find(plan.nummers.begin(), plan.nummers.end(), t.nummer.value()) !=
                            plan.nummers.end();
+      const bool geldig = !t.einddatum || *t.einddatum >= workflow::DutchDate(now);
+      if (!geldig && !honours && a.levering != Levering::kTeVerzenden) continue;
       if (!honours) t.referentie_aanbieder.reset();
       volledig.push_back(std::move(t));
     }
@@ -366,11 +370,13 @@ BesluitUitkomst Toewijzen(Connection& conn, const BesluitConfig& config, int64_t
                          (client ? "" : " (client onbekend: importeer clienten.csv)") + ": " +
                          q.error);
     }
+    internal::ArrayLiteral in_301;
+    for (const ToewijzingVersie& t : volledig) in_301.Add(t.nummer.value());
     tx.exec_params(
-        "UPDATE toewijzing SET levering = 'verzonden', levering_bericht_id = $5,"
+        "UPDATE toewijzing SET levering = 'verzonden', levering_bericht_id = $3,"
         " levering_codes = NULL, updated_at = now()"
-        " WHERE gemeente = $1 AND domein = $2 AND agb = $3 AND bsn = $4",
-        v.gemeente, Dom(v.domein), v.agb, v.bsn, q.id);
+        " WHERE gemeente = $1 AND domein = $2 AND nummer = ANY ($4::bigint[])",
+        v.gemeente, Dom(v.domein), q.id, in_301.Take());
     tx.exec_params(
         "UPDATE verzoek SET status = 'toegewezen', besluit_bericht_id = $2, besloten_door = $3,"
         " besloten_op = $4::timestamptz WHERE id = $1",

@@ -82,6 +82,18 @@ TEST_F(VerzoekenTest, ToewijzenSendsTheFullSetWithReferentieOnlyOnTheNewToewijzi
             "1");
 }
 
+TEST_F(VerzoekenTest, TheFullSetLeavesOutWhatEndedAndWasDelivered) {
+  s.Query("UPDATE toewijzing_versie SET einddatum = '2026-01-31' WHERE nummer = 300201");
+  const int64_t id = Verzoek315();
+  const BesluitUitkomst u = Toewijzen(conn, Cfg(), id, {}, "jan", clock);
+  const auto b = std::get<Bericht301>(Sent(s, u.bericht_id));
+  ASSERT_EQ(b.client.toegewezen_producten.size(), 2u);  // OP087: 300202 and the new one
+  EXPECT_EQ(b.client.toegewezen_producten[0].toewijzing_nummer.value(), 300202);
+  EXPECT_EQ(s.Query("SELECT string_agg(nummer || ':' || levering, ' ' ORDER BY nummer)"
+                    " FROM toewijzing"),
+            "300201:extern 300202:verzonden 300203:verzonden");
+}
+
 TEST_F(VerzoekenTest, AfwijzenSendsA319AndTR365RefusesASecond) {
   const int64_t id = Verzoek315();
   const BesluitUitkomst u = Afwijzen(conn, Cfg(), id, "3", std::nullopt, "piet", clock);
