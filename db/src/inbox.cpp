@@ -1,5 +1,6 @@
 // The inbox loop: claim, parse, level 2, dispatch by message type. The 323 lives in
-// inbox_declaratie.cpp, the retours on what we sent in inbox_retour.cpp.
+// inbox_declaratie.cpp, 305/307 in inbox_start_stop.cpp, 315/317 in inbox_verzoek.cpp, the
+// retours on what we sent (302, 320) in inbox_retour.cpp.
 #include "sluis/db/inbox.h"
 
 #include <nlohmann/json.hpp>
@@ -18,8 +19,8 @@ using internal::Claimed;
 
 namespace {
 
-// The types the inbox handles so far; others stay queued until their handler exists.
-constexpr const char* kHandled = "(302, 323)";
+// Every type the gemeente receives (GemeenteReceives).
+constexpr const char* kHandled = "(302, 305, 307, 315, 317, 320, 323)";
 
 std::string ViolationsJson(const std::vector<codecs::RuleViolation>& violations) {
   nlohmann::json out = nlohmann::json::array();
@@ -127,6 +128,10 @@ std::optional<InboxResult> Inbox::ProcessNext(Connection& conn, const workflow::
     } else if (m.type == BerichtType::k323) {
       result =
           internal::HandleDeclaratie(tx, config_, m, std::get<codecs::Bericht323>(*parsed), now);
+    } else if (m.type == BerichtType::k305 || m.type == BerichtType::k307) {
+      result = internal::HandleStartStop(tx, config_, m, *parsed, now);
+    } else if (m.type == BerichtType::k315 || m.type == BerichtType::k317) {
+      result = internal::HandleVerzoek(tx, config_, m, *parsed, now);
     } else {
       result = internal::HandleRetour(tx, m, *parsed);
     }

@@ -9,6 +9,7 @@
 #include <pqxx/pqxx>
 
 #include "sluis/db/inbox.h"
+#include "sluis/workflow/regie.h"
 
 namespace sluis::db::internal {
 
@@ -49,7 +50,31 @@ int64_t SaveJudgedDeclaratie(pqxx::transaction_base& tx, const InboxConfig& conf
 // Records the 325 that answers the 323 in bericht `bericht_id`.
 void LinkAntwoord(pqxx::transaction_base& tx, int64_t bericht_id, int64_t antwoord_id);
 
-// A retour on something we sent (302): update what it is about.
+// A retour on something we sent (302, 320): update what it is about.
 InboxResult HandleRetour(pqxx::transaction_base& tx, const Claimed& m, const codecs::Bericht& b);
+
+// 305/307: judged against earlier starts and stops, stored when accepted, 306/308 queued.
+InboxResult HandleStartStop(pqxx::transaction_base& tx, const InboxConfig& config, const Claimed& m,
+                            const codecs::Bericht& b, workflow::TimePoint now);
+
+// 315/317: judged, entered in the work queue when accepted, 316/318 queued.
+InboxResult HandleVerzoek(pqxx::transaction_base& tx, const InboxConfig& config, const Claimed& m,
+                          const codecs::Bericht& b, workflow::TimePoint now);
+
+// The header facts of every received heenbericht: TR056 (Identificatie used before by this
+// sender for this berichtsoort, in a message that was not refused at level 1) and TR378
+// (Ontvanger is a known gemeente on the Dagtekening).
+struct HeaderFeiten {
+  bool identificatie_eerder_gebruikt = false;
+  bool gemeente_bekend = true;
+};
+HeaderFeiten LoadHeaderFeiten(pqxx::transaction_base& tx, const Claimed& m,
+                              const codecs::Header& h);
+
+// Builds the retour of a judged regie message, queues it (XSD + level 2 checked) as the answer
+// to bericht m.id and marks m processed. On a refusal (a bug) m is marked failed.
+InboxResult SendRegieRetour(pqxx::transaction_base& tx, const InboxConfig& config, const Claimed& m,
+                            const codecs::Bericht& heen, const workflow::RegieOordeel& o,
+                            workflow::TimePoint now, std::string detail);
 
 }  // namespace sluis::db::internal

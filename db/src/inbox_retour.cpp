@@ -1,6 +1,8 @@
 // Retours on what Sluis sent. A 302 tells whether the aanbieder accepted the toewijzingen of
 // our 301: no codes (header-only) = all accepted; header codes = the whole 301 refused;
-// otherwise the ToegewezenProducten listed with codes are refused and the rest accepted.
+// otherwise the ToegewezenProducten listed with codes are refused and the rest accepted. A 320
+// does the same for our 319 (verzoek_antwoord.levering). Either closes the OP090 alert on the
+// heenbericht (SweepRegieTermijnen raises it when the retour is late).
 #include "inbox_internal.h"
 #include "pg_array.h"
 
@@ -30,9 +32,61 @@ std::string Codes(const codecs::RetourCodes& codes) {
   return a.Take();
 }
 
+std::string Joined(const codecs::RetourCodes& codes) {
+  std::string out;
+  for (const auto& c : codes) out += (out.empty() ? "" : " ") + c;
+  return out;
+}
+
+void ResolveRetourAlert(pqxx::transaction_base& tx, const Claimed& m, int64_t heen) {
+  tx.exec_params(
+      "UPDATE alert SET resolved_at = to_timestamp($2::bigint / 1000.0)"
+      " WHERE condition_key = $1 AND resolved_at IS NULL",
+      "retour_ontvangen:bericht/" + std::to_string(heen),
+      static_cast<int64_t>(m.ontvangen.time_since_epoch().count()));
+}
+
+InboxResult Handle320(pqxx::transaction_base& tx, const Claimed& m,
+                      const codecs::Bericht320& retour) {
+  InboxResult r{m.id, m.domein, m.type, "processed", "", {}, {}};
+  const std::optional<int64_t> heen =
+      FindHeen(tx, m, retour.header.heen, codecs::BerichtType::k319);
+  if (!heen) {
+    r.detail = "320 answers no 319 we sent (" +
+               retour.header.heen.bericht_identificatie.identificatie + ")";
+    tx.exec_params(
+        "UPDATE bericht SET state = 'processed', error = $2, processed_at = now() WHERE id = $1",
+        m.id, r.detail);
+    return r;
+  }
+  tx.exec_params("UPDATE bericht SET answers_bericht_id = $2 WHERE id = $1", m.id, *heen);
+  // 0200 on a class means "no remark"; any other code refuses the 319.
+  auto refuses = [](const codecs::RetourCodes& c) {
+    return !c.empty() && c != codecs::RetourCodes{"0200"};
+  };
+  const bool header_refuses = refuses(retour.header.retour_codes);
+  const bool afgekeurd =
+      header_refuses || (retour.antwoord && refuses(retour.antwoord->retour_codes));
+  const codecs::RetourCodes codes = !afgekeurd       ? codecs::RetourCodes{}
+                                    : header_refuses ? retour.header.retour_codes
+                                                     : retour.antwoord->retour_codes;
+  tx.exec_params(
+      "UPDATE verzoek_antwoord SET levering = $2, levering_codes = NULLIF($3, '{}')::text[]"
+      " WHERE bericht_id = $1",
+      *heen, afgekeurd ? "afgekeurd" : "ontvangen",
+      Codes(afgekeurd ? codes : codecs::RetourCodes{}));
+  ResolveRetourAlert(tx, m, *heen);
+  r.detail = "320 on 319 #" + std::to_string(*heen) + ": " +
+             (afgekeurd ? "refused (" + Joined(codes) + ")" : "accepted");
+  tx.exec_params("UPDATE bericht SET state = 'processed', processed_at = now() WHERE id = $1",
+                 m.id);
+  return r;
+}
+
 }  // namespace
 
 InboxResult HandleRetour(pqxx::transaction_base& tx, const Claimed& m, const codecs::Bericht& b) {
+  if (m.type == codecs::BerichtType::k320) return Handle320(tx, m, std::get<codecs::Bericht320>(b));
   InboxResult r{m.id, m.domein, m.type, "processed", "", {}, {}};
   const auto& retour = std::get<codecs::Bericht302>(b);
   const std::optional<int64_t> heen =
@@ -46,8 +100,11 @@ InboxResult HandleRetour(pqxx::transaction_base& tx, const Claimed& m, const cod
     return r;
   }
   tx.exec_params("UPDATE bericht SET answers_bericht_id = $2 WHERE id = $1", m.id, *heen);
+  ResolveRetourAlert(tx, m, *heen);
   int afgekeurd = 0;
-  if (!retour.header.retour_codes.empty()) {
+  // Header 0200 means "see the classes"; any other header code refuses the whole 301.
+  if (!retour.header.retour_codes.empty() &&
+      retour.header.retour_codes != codecs::RetourCodes{"0200"}) {
     afgekeurd = static_cast<int>(tx.exec_params("UPDATE toewijzing SET levering = 'afgekeurd',"
                                                 " levering_codes = $2::text[], updated_at = now()"
                                                 " WHERE levering_bericht_id = $1",
@@ -55,7 +112,7 @@ InboxResult HandleRetour(pqxx::transaction_base& tx, const Claimed& m, const cod
                                      .affected_rows());
   } else if (retour.client) {
     for (const auto& p : retour.client->toegewezen_producten) {
-      if (p.retour_codes.empty()) continue;
+      if (p.retour_codes.empty() || p.retour_codes == codecs::RetourCodes{"0200"}) continue;
       afgekeurd += static_cast<int>(
           tx.exec_params(
                 "UPDATE toewijzing SET levering = 'afgekeurd', levering_codes = $3::text[],"

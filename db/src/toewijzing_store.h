@@ -66,4 +66,17 @@ SaveVersiesResult StoreVersies(pqxx::work& tx, const std::vector<workflow::Toewi
 std::string DescribeProblem(const workflow::ToewijzingVersie& v, const VersieProblem& p,
                             const std::string& other_place);
 
+// Transaction-level reads, for callers inside db/ that write in the same transaction.
+std::optional<workflow::ClientGegevens> LoadClientIn(pqxx::transaction_base& tx,
+                                                     const codecs::GemeenteCode& gemeente,
+                                                     codecs::Domein domein, const codecs::Bsn& bsn);
+std::vector<ActueleToewijzing> LoadActueelIn(pqxx::transaction_base& tx,
+                                             const codecs::GemeenteCode& gemeente,
+                                             codecs::Domein domein, const codecs::AgbCode& agb,
+                                             const codecs::Bsn& bsn);
+std::optional<ActueleToewijzing> LoadActueelByNummerIn(pqxx::transaction_base& tx,
+                                                       const codecs::GemeenteCode& gemeente,
+                                                       codecs::Domein domein,
+                                                       codecs::ToewijzingNummer nummer);
+
 }  // namespace sluis::db::internal

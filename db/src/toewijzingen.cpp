@@ -450,38 +450,49 @@ void SaveClients(Connection& conn, const std::vector<ClientGegevens>& clients) {
   });
 }
 
+namespace internal {
+
+std::optional<ClientGegevens> LoadClientIn(pqxx::transaction_base& tx,
+                                           const codecs::GemeenteCode& gemeente,
+                                           codecs::Domein domein, const codecs::Bsn& bsn) {
+  const pqxx::result r = tx.exec_params(
+      "SELECT geboortedatum, geboortedatum_gebruik, geslacht, achternaam, voorvoegsel, "
+      "voorletters, naam_gebruik, adres_soort, straatnaam, huisnummer, huisletter, "
+      "huisnummer_toevoeging, postcode, plaatsnaam, telefoon FROM client "
+      "WHERE gemeente = $1 AND domein = $2 AND bsn = $3",
+      gemeente.str(), internal::Dom(domein), bsn.str());
+  if (r.empty()) return std::nullopt;
+  const pqxx::row row = r[0];
+  ClientGegevens c;
+  c.gemeente = gemeente;
+  c.domein = domein;
+  c.bsn = bsn;
+  c.geboortedatum = internal::DateOf(row[0]);
+  c.geboortedatum_gebruik = row[1].as<std::string>();
+  c.geslacht = row[2].as<std::string>();
+  c.achternaam = row[3].as<std::string>();
+  c.voorvoegsel = internal::OptText(row[4]);
+  c.voorletters = internal::OptText(row[5]);
+  c.naam_gebruik = row[6].as<std::string>();
+  c.adres_soort = row[7].as<std::string>();
+  c.straatnaam = internal::OptText(row[8]);
+  if (!row[9].is_null()) c.huisnummer = row[9].as<int64_t>();
+  c.huisletter = internal::OptText(row[10]);
+  c.huisnummer_toevoeging = internal::OptText(row[11]);
+  c.postcode = internal::OptText(row[12]);
+  c.plaatsnaam = internal::OptText(row[13]);
+  c.telefoon = internal::OptText(row[14]);
+  return c;
+}
+
+}  // namespace internal
+
 std::optional<ClientGegevens> LoadClient(Connection& conn, const codecs::GemeenteCode& gemeente,
                                          codecs::Domein domein, const codecs::Bsn& bsn) {
   return MapErrors([&]() -> std::optional<ClientGegevens> {
     pqxx::work tx(conn.impl().conn);
-    const pqxx::result r = tx.exec_params(
-        "SELECT geboortedatum, geboortedatum_gebruik, geslacht, achternaam, voorvoegsel, "
-        "voorletters, naam_gebruik, adres_soort, straatnaam, huisnummer, huisletter, "
-        "huisnummer_toevoeging, postcode, plaatsnaam, telefoon FROM client "
-        "WHERE gemeente = $1 AND domein = $2 AND bsn = $3",
-        gemeente.str(), internal::Dom(domein), bsn.str());
+    auto c = internal::LoadClientIn(tx, gemeente, domein, bsn);
     tx.commit();
-    if (r.empty()) return std::nullopt;
-    const pqxx::row row = r[0];
-    ClientGegevens c;
-    c.gemeente = gemeente;
-    c.domein = domein;
-    c.bsn = bsn;
-    c.geboortedatum = internal::DateOf(row[0]);
-    c.geboortedatum_gebruik = row[1].as<std::string>();
-    c.geslacht = row[2].as<std::string>();
-    c.achternaam = row[3].as<std::string>();
-    c.voorvoegsel = internal::OptText(row[4]);
-    c.voorletters = internal::OptText(row[5]);
-    c.naam_gebruik = row[6].as<std::string>();
-    c.adres_soort = row[7].as<std::string>();
-    c.straatnaam = internal::OptText(row[8]);
-    if (!row[9].is_null()) c.huisnummer = row[9].as<int64_t>();
-    c.huisletter = internal::OptText(row[10]);
-    c.huisnummer_toevoeging = internal::OptText(row[11]);
-    c.postcode = internal::OptText(row[12]);
-    c.plaatsnaam = internal::OptText(row[13]);
-    c.telefoon = internal::OptText(row[14]);
     return c;
   });
 }
@@ -533,20 +544,45 @@ ActueleToewijzing ReadActueel(const pqxx::row& row) {
 
 }  // namespace
 
+namespace internal {
+
+std::vector<ActueleToewijzing> LoadActueelIn(pqxx::transaction_base& tx,
+                                             const codecs::GemeenteCode& gemeente,
+                                             codecs::Domein domein, const codecs::AgbCode& agb,
+                                             const codecs::Bsn& bsn) {
+  const pqxx::result r =
+      tx.exec_params(std::string(kActueelSelect) + internal::kVersieColumns +
+                         " FROM toewijzing t JOIN toewijzing_versie v ON v.id = t.versie_id "
+                         "WHERE t.gemeente = $1 AND t.domein = $2 AND t.agb = $3 AND t.bsn = $4 "
+                         "ORDER BY t.nummer",
+                     gemeente.str(), internal::Dom(domein), agb.str(), bsn.str());
+  std::vector<ActueleToewijzing> out;
+  for (const pqxx::row& row : r) out.push_back(ReadActueel(row));
+  return out;
+}
+
+std::optional<ActueleToewijzing> LoadActueelByNummerIn(pqxx::transaction_base& tx,
+                                                       const codecs::GemeenteCode& gemeente,
+                                                       codecs::Domein domein,
+                                                       codecs::ToewijzingNummer nummer) {
+  const pqxx::result r =
+      tx.exec_params(std::string(kActueelSelect) + internal::kVersieColumns +
+                         " FROM toewijzing t JOIN toewijzing_versie v ON v.id = t.versie_id "
+                         "WHERE t.gemeente = $1 AND t.domein = $2 AND t.nummer = $3",
+                     gemeente.str(), internal::Dom(domein), nummer.value());
+  if (r.empty()) return std::nullopt;
+  return ReadActueel(r[0]);
+}
+
+}  // namespace internal
+
 std::vector<ActueleToewijzing> LoadActueel(Connection& conn, const codecs::GemeenteCode& gemeente,
                                            codecs::Domein domein, const codecs::AgbCode& agb,
                                            const codecs::Bsn& bsn) {
   return MapErrors([&] {
     pqxx::work tx(conn.impl().conn);
-    const pqxx::result r =
-        tx.exec_params(std::string(kActueelSelect) + internal::kVersieColumns +
-                           " FROM toewijzing t JOIN toewijzing_versie v ON v.id = t.versie_id "
-                           "WHERE t.gemeente = $1 AND t.domein = $2 AND t.agb = $3 AND t.bsn = $4 "
-                           "ORDER BY t.nummer",
-                       gemeente.str(), internal::Dom(domein), agb.str(), bsn.str());
+    auto out = internal::LoadActueelIn(tx, gemeente, domein, agb, bsn);
     tx.commit();
-    std::vector<ActueleToewijzing> out;
-    for (const pqxx::row& row : r) out.push_back(ReadActueel(row));
     return out;
   });
 }
@@ -555,16 +591,11 @@ std::optional<ActueleToewijzing> LoadActueelByNummer(Connection& conn,
                                                      const codecs::GemeenteCode& gemeente,
                                                      codecs::Domein domein,
                                                      codecs::ToewijzingNummer nummer) {
-  return MapErrors([&]() -> std::optional<ActueleToewijzing> {
+  return MapErrors([&] {
     pqxx::work tx(conn.impl().conn);
-    const pqxx::result r =
-        tx.exec_params(std::string(kActueelSelect) + internal::kVersieColumns +
-                           " FROM toewijzing t JOIN toewijzing_versie v ON v.id = t.versie_id "
-                           "WHERE t.gemeente = $1 AND t.domein = $2 AND t.nummer = $3",
-                       gemeente.str(), internal::Dom(domein), nummer.value());
+    auto out = internal::LoadActueelByNummerIn(tx, gemeente, domein, nummer);
     tx.commit();
-    if (r.empty()) return std::nullopt;
-    return ReadActueel(r[0]);
+    return out;
   });
 }
 

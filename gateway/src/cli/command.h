@@ -48,6 +48,7 @@ std::shared_ptr<const codecs::SchemaSet> LoadSchemas(const std::optional<std::st
 
 // Command groups, each defined in its own file.
 std::vector<Command> AccountCommands();
+std::vector<Command> BesluitCommands();
 std::vector<Command> BetaalCommands();
 std::vector<Command> DbCommands();
 std::vector<Command> DeadlineCommands();

@@ -24,6 +24,7 @@ std::vector<Command> AllCommands() {
   for (auto& c : DeadlineCommands()) all.push_back(std::move(c));
   for (auto& c : AccountCommands()) all.push_back(std::move(c));
   for (auto& c : CpaCommands()) all.push_back(std::move(c));
+  for (auto& c : BesluitCommands()) all.push_back(std::move(c));
   return all;
 }
 

@@ -13,6 +13,7 @@
 #include "sluis/db/migrations.h"
 #include "sluis/db/reference.h"
 #include "sluis/db/toewijzingen.h"
+#include "sluis/db/verzoeken.h"
 #include "sluis/workflow/toewijzing.h"
 
 namespace sluis::gateway {
@@ -177,7 +178,78 @@ class Replayer {
     r_.summary["messages"].push_back(entry);
   }
 
+  // NNN-besluit.json: the back office's decision on a verzoek, made through the same functions
+  // the API calls (sluis/db/verzoeken.h); Sluis writes the 301 or 319 it sends.
+  void Besluit(const fs::path& path) {
+    const std::string name = path.filename().string();
+    json entry = {{"file", name}};
+    json in;
+    try {
+      in = json::parse(ReadAll(path));
+    } catch (const std::exception& e) {
+      entry["outcome"] = "refused";
+      entry["detail"] = std::string("not JSON: ") + e.what();
+      Fail(entry);
+      return;
+    }
+    const std::string besluit = in.value("besluit", "");
+    const std::string referentie = in.value("referentie", "");
+    entry["besluit"] = besluit;
+    entry["referentie"] = referentie;
+    if (in.contains("op")) {
+      const auto day = codecs::Date::Parse(in["op"].get<std::string>());
+      if (day) clock_.Set(workflow::DutchMidnight(*day) + std::chrono::hours(14));
+    }
+    entry["at"] = workflow::DutchDate(clock_.Now()).ToString();
+    const auto domein = codecs::ParseDomeinName(in.value("domein", "wmo"));
+    const auto v =
+        db::FindVerzoek(conn_, in.value("gemeente", ""), domein.value_or(codecs::Domein::kWmo),
+                        in.value("agb", ""), referentie);
+    // TR355: an answer on nothing we received is refused like any other broken rule.
+    const int64_t id = v ? v->id : 0;
+    const db::BesluitConfig config{o_.schemas, workflow::WorkingDayCalendar()};
+    try {
+      db::BesluitUitkomst u;
+      if (besluit == "toewijzen") {
+        db::ToewijzenOpties opties;
+        if (in.contains("nummer")) opties.eerste_nummer = in["nummer"].get<int64_t>();
+        u = db::Toewijzen(conn_, config, id, opties, kActor, clock_);
+      } else if (besluit == "afwijzen") {
+        std::optional<std::string> wpb;
+        if (in.contains("woonplaatsbeginsel")) wpb = in["woonplaatsbeginsel"].get<std::string>();
+        u = db::Afwijzen(conn_, config, id, in.value("reden", ""), wpb, kActor, clock_);
+      } else if (besluit == "onderzoek") {
+        u = db::InOnderzoek(conn_, config, id, kActor, clock_);
+      } else {
+        entry["outcome"] = "refused";
+        entry["detail"] = "besluit must be toewijzen, afwijzen or onderzoek";
+        Fail(entry);
+        return;
+      }
+      entry["outcome"] = std::to_string(codecs::Nummer(u.type)) + " " + u.identificatie;
+    } catch (const db::RefusedError& e) {
+      entry["outcome"] = std::string("refused: ") + e.what();
+    }
+    json answers = json::array();
+    for (const auto& out : db::ListOutgoing(conn_, "queued")) {
+      answers.push_back(WriteAnswer(path.stem().string(), out));
+      db::SetBerichtState(conn_, out.id, "replayed");
+    }
+    entry["answers"] = answers;
+    r_.summary["messages"].push_back(entry);
+  }
+
   void Summarise() {
+    json verzoeken = json::array();
+    for (const auto& v : db::AlleVerzoeken(conn_)) {
+      verzoeken.push_back({{"referentie", v.referentie_aanbieder},
+                           {"type", codecs::Nummer(v.type)},
+                           {"agb", v.agb},
+                           {"status", v.status},
+                           {"besluit_uiterlijk", v.besluit_uiterlijk.ToString()},
+                           {"reden_afwijzing", v.reden_afwijzing.value_or("")}});
+    }
+    r_.summary["verzoeken"] = verzoeken;
     json list = json::array();
     for (const auto& [bericht_id, file] : declaraties_) {
       const auto d = db::LoadDeclaratieByBericht(conn_, bericht_id);
@@ -288,7 +360,10 @@ class Replayer {
 
 ReplayResult Replay(const ReplayOptions& o) {
   ReplayResult r;
-  r.summary = {{"in", o.in_dir}, {"messages", json::array()}, {"declaraties", json::array()}};
+  r.summary = {{"in", o.in_dir},
+               {"messages", json::array()},
+               {"declaraties", json::array()},
+               {"verzoeken", json::array()}};
   db::Connection conn(o.db_url);
   db::Migrate(conn);
   const fs::path in(o.in_dir);
@@ -299,12 +374,22 @@ ReplayResult Replay(const ReplayOptions& o) {
   }
   std::vector<fs::path> files;
   for (const auto& e : fs::directory_iterator(in)) {
-    if (e.is_regular_file() && e.path().extension() == ".xml") files.push_back(e.path());
+    if (!e.is_regular_file()) continue;
+    const std::string name = e.path().filename().string();
+    if (e.path().extension() == ".xml" || name.ends_with("-besluit.json")) {
+      files.push_back(e.path());
+    }
   }
   std::sort(files.begin(), files.end());
   fs::create_directories(o.out_dir);
   Replayer replayer(o, conn, r);
-  for (const fs::path& f : files) replayer.File(f);
+  for (const fs::path& f : files) {
+    if (f.extension() == ".json") {
+      replayer.Besluit(f);
+    } else {
+      replayer.File(f);
+    }
+  }
   replayer.Summarise();
   WriteAll(fs::path(o.out_dir) / "summary.json", r.summary.dump(2) + "\n");
   return r;

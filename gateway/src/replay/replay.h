@@ -2,7 +2,9 @@
 // then takes every message file of a directory in filename order — as sent by the gemeente
 // (301, 319) or received from aanbieders (302, 305, 307, 315, 317, 320, 323) — on its
 // Dagtekening with a simulated clock, through the same inbox the daemon runs, and writes every
-// message Sluis would send (one XML file each) plus summary.json.
+// message Sluis would send (one XML file each) plus summary.json. A file NNN-besluit.json in the
+// same order is the back office's decision on a received 315/317 (toewijzen, afwijzen,
+// onderzoek), made through sluis/db/verzoeken.h: Sluis writes the 301 or 319 it sends.
 //
 // A file named NNN-WMO323@2026-02-02.xml is received on the date after the '@' instead of its
 // Dagtekening (to replay a Dagtekening in the future, TR135).

@@ -5,6 +5,11 @@
 //        stored, the 325 built (IV087), checked (XSD, TR342, TR337/366/367/371/376) and queued
 //        — or the declaratie held for manual review, its 325 waiting for the decision;
 //   302  the delivery state of the toewijzingen in the 301 it answers;
+//   305/307  judged against earlier starts and stops (workflow/regie.h), stored for the
+//        timeliness figures when accepted, the 306/308 queued;
+//   315/317  judged, entered in the work queue (sluis/db/verzoeken.h) when accepted, the
+//        316/318 queued;
+//   320  the delivery state of the 319 it answers;
 //   any heenbericht breaking a level-2 rule: the header-only 0001 retour or 325.
 //
 // Several workers (threads or sluisd processes) may run ProcessNext at once: claims use FOR
