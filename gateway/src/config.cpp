@@ -328,6 +328,14 @@ Config ParseConfig(const std::string& text, const std::string& base_dir,
     s.Read("hh_zes_weken_per_periode", c.hh_zes_weken_per_periode);
     ReadWorker(s, c.inbox);
   }
+  {
+    Section s = top.Sub("deadlines");
+    s.Read("webhook_url", c.alert_webhook_url);
+    if (!c.alert_webhook_url.empty() && c.alert_webhook_url.rfind("https://", 0) != 0) {
+      s.Fail("webhook_url", "must be an https:// URL");
+    }
+    ReadWorker(s, c.deadlines);
+  }
   top.Read("store_batch", c.store_batch);
   if (c.store_batch == 0) top.Fail("store_batch", "must be at least 1");
   {

@@ -133,6 +133,9 @@ struct Config {
   WorkerConfig unpack;
   WorkerConfig pack{.poll_interval_ms = 1000, .batch = 32};
   WorkerConfig inbox;  // the workflow's inbox (323 judged, 325 queued)
+  // [deadlines]: the deadline sweep and its alerts (poll_interval_ms; batch unused).
+  WorkerConfig deadlines{.poll_interval_ms = 60'000};
+  std::string alert_webhook_url;  // [deadlines] webhook_url: https, trusted by the CA bundle
   // [inbox] hh_zes_weken_per_periode: workflow::Beleid (TR321 toelichting); off by default.
   bool hh_zes_weken_per_periode = false;
   uint32_t store_batch = 256;  // [ebms] received messages committed together (group commit)

@@ -221,6 +221,9 @@ int main(int argc, char** argv) {
   std::vector<Worker*> running;
   // The workflow runs whether or not a GGk is configured (its answers wait in bericht).
   if (cfg.inbox.enabled) running.push_back(inbox.get());
+  std::unique_ptr<Worker> deadlines =
+      MakeDeadlineWorker(deps, cfg.deadlines, &client, cfg.alert_webhook_url);
+  if (cfg.deadlines.enabled) running.push_back(deadlines.get());
   if (!cpas->empty()) {
     if (cfg.outbox.enabled) running.push_back(delivery.get());
     if (cfg.unpack.enabled) running.push_back(unpack.get());

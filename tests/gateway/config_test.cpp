@@ -54,6 +54,19 @@ TEST(ConfigTest, WrongTypesAndRangesAreNamed) {
             "config: log.level: must be debug, info, warn or error");
 }
 
+TEST(ConfigTest, DeadlineSweepAndAlertWebhook) {
+  const Config d = ParseConfig(Valid(), "/");
+  EXPECT_TRUE(d.deadlines.enabled);
+  EXPECT_EQ(d.deadlines.poll_interval_ms, 60000u);
+  EXPECT_EQ(d.alert_webhook_url, "");
+  const Config c = ParseConfig(
+      Valid("[deadlines]\npoll_interval_ms = 5000\nwebhook_url = \"https://a.example/x\"\n"), "/");
+  EXPECT_EQ(c.deadlines.poll_interval_ms, 5000u);
+  EXPECT_EQ(c.alert_webhook_url, "https://a.example/x");
+  EXPECT_EQ(ErrorOf(Valid("[deadlines]\nwebhook_url = \"http://a.example/x\"\n")),
+            "config: deadlines.webhook_url: must be an https:// URL");
+}
+
 TEST(ConfigTest, MissingFilesAndBadUrls) {
   std::string text = Valid();
   text.replace(text.find("sluisd.key"), 10, "nothere.key");

@@ -12,6 +12,7 @@
 
 #include "pg_schema.h"
 #include "replay/replay.h"
+#include "replay_support.h"
 #include "test_env.h"
 
 namespace sluis::gateway {
@@ -20,24 +21,11 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-std::shared_ptr<const codecs::SchemaSet> Schemas() {
-  static const auto schemas = *codecs::SchemaSet::Load(testing::SharedDir());
-  return schemas;
-}
+std::shared_ptr<const codecs::SchemaSet> Schemas() { return testing::ReplaySchemas(); }
 
 std::string ReplayDir() { return testing::SourceDir() + "/tests/data/replay"; }
 
-std::vector<std::string> Scenarios() {
-  std::vector<std::string> out;
-  for (const auto& e : fs::directory_iterator(ReplayDir())) {
-    const std::string name = e.path().filename().string();
-    if (e.is_directory() && std::isdigit(static_cast<unsigned char>(name[0]))) {
-      out.push_back(name);
-    }
-  }
-  std::sort(out.begin(), out.end());
-  return out;
-}
+std::vector<std::string> Scenarios() { return testing::ScenarioNames(ReplayDir()); }
 
 ReplayResult RunReplay(const std::string& in, const std::string& out, const testing::TestSchema& s,
                        std::optional<std::string> reference = ReplayDir() + "/reference") {

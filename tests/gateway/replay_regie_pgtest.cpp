@@ -11,32 +11,19 @@
 
 #include "pg_schema.h"
 #include "replay/replay.h"
+#include "replay_support.h"
 #include "test_env.h"
 
 namespace sluis::gateway {
 namespace {
 
-namespace fs = std::filesystem;
 using nlohmann::json;
 
-std::shared_ptr<const codecs::SchemaSet> Schemas() {
-  static const auto schemas = *codecs::SchemaSet::Load(testing::SharedDir());
-  return schemas;
-}
+std::shared_ptr<const codecs::SchemaSet> Schemas() { return testing::ReplaySchemas(); }
 
 std::string Dir() { return testing::SourceDir() + "/tests/data/replay-regie"; }
 
-std::vector<std::string> Scenarios() {
-  std::vector<std::string> out;
-  for (const auto& e : fs::directory_iterator(Dir())) {
-    const std::string name = e.path().filename().string();
-    if (e.is_directory() && std::isdigit(static_cast<unsigned char>(name[0]))) {
-      out.push_back(name);
-    }
-  }
-  std::sort(out.begin(), out.end());
-  return out;
-}
+std::vector<std::string> Scenarios() { return testing::ScenarioNames(Dir()); }
 
 void Add(std::string& out, const codecs::RetourCodes& codes, const char* prefix) {
   for (const auto& c : codes) out += std::string(" ") + prefix + c;

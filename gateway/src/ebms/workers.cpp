@@ -9,9 +9,11 @@
 #include <boost/asio.hpp>
 
 #include "sluis/codecs/bericht_type.h"
+#include "sluis/db/deadlines.h"
 #include "sluis/db/inbox.h"
 #include "sluis/db/messaging.h"
 #include "sluis/db/register.h"
+#include "sluis/db/verzoeken.h"
 
 #include "db_pool.h"
 #include "ebms/outbound.h"
@@ -156,6 +158,81 @@ struct UnpackImpl {
       if (n < self->cfg.batch) co_await self->wake.Wait(milliseconds(self->cfg.poll_interval_ms));
     }
     self->running = false;
+  }
+};
+
+// Every deadline Sluis owes and watches (db::SweepDeadlines: 325, retours, payment;
+// db::SweepRegieTermijnen: 301/319 decisions, the aanbieder's 302/320) once per poll interval,
+// with the injected clock; the open alerts per kind and severity go to the metrics.
+struct DeadlineImpl {
+  DeadlineImpl(WorkerDeps d, WorkerConfig c, HttpsClient* cl, std::string url)
+      : deps(std::move(d)), cfg(c), client(cl), webhook(std::move(url)), wake(*deps.ioc) {}
+  WorkerDeps deps;
+  WorkerConfig cfg;
+  HttpsClient* client;
+  std::string webhook;  // empty: no webhook
+  Wakeup wake;
+  ErrorLog errors;
+  std::atomic<bool> stopping{false};
+  std::atomic<bool> running{false};
+
+  static awaitable<void> Loop(std::shared_ptr<DeadlineImpl> self) {
+    while (!self->stopping) {
+      try {
+        const workflow::TimePoint now = self->deps.clock->Now();
+        auto job = [now](db::Connection& c) {
+          const workflow::WorkingDayCalendar calendar;
+          const db::DeadlineSweepResult own = db::SweepDeadlines(c, {calendar, {}}, now);
+          const db::SweepResult regie = db::SweepRegieTermijnen(c, now, calendar);
+          return std::make_tuple(own, regie, db::CountOpenAlerts(c));
+        };
+        const auto [own, regie, counts] = co_await self->deps.pool->Run(std::move(job));
+        MetricsRegistry& m = *self->deps.metrics;
+        for (const db::AlertCount& a : counts) {
+          m.GetGauge("sluis_alerts_open", "Open alerts by kind and severity",
+                     {{"kind", a.kind}, {"severity", a.severity}})
+              .Set(static_cast<double>(a.count));
+        }
+        m.GetGauge("sluis_deadlines_watched", "Deadlines not yet met")
+            .Set(static_cast<double>(own.watched + regie.watched));
+        if (own.escalated > 0 || own.resolved > 0 || !regie.raised.empty()) {
+          LogInfo("deadlines_swept", {{"watched", own.watched + regie.watched},
+                                      {"escalated", own.escalated},
+                                      {"resolved", own.resolved},
+                                      {"regie_raised", regie.raised.size()}});
+        }
+        if (!self->webhook.empty() && self->client) co_await Notify(self);
+      } catch (const std::exception& e) {
+        self->errors.Report("deadlines", e.what(), *self->deps.metrics);
+      }
+      co_await self->wake.Wait(milliseconds(self->cfg.poll_interval_ms));
+    }
+    self->running = false;
+  }
+
+  // Posts every alert revision not yet delivered (opened, escalated, resolved) as JSON; a
+  // revision counts as delivered on a 2xx answer, otherwise it is tried again next round.
+  static awaitable<void> Notify(std::shared_ptr<DeadlineImpl> self) {
+    const auto pending = co_await self->deps.pool->Run(
+        [](db::Connection& c) { return db::PendingAlertNotifications(c, 100); });
+    for (const db::AlertNotification& n : pending) {
+      const ClientResult r =
+          co_await self->client->Post(self->webhook, "application/json", n.json, {});
+      const bool delivered = r.ok() && r.status >= 200 && r.status < 300;
+      self->deps.metrics
+          ->GetCounter("sluis_alert_webhook_total", "Alert notifications posted to the webhook",
+                       {{"outcome", delivered ? "delivered" : "failed"}})
+          .Inc();
+      if (!delivered) {
+        LogWarn("alert_webhook_failed",
+                {{"alert_id", n.id}, {"status", r.status}, {"error", r.detail}});
+        break;
+      }
+      const int64_t id = n.id;
+      const int revision = n.revision;
+      co_await self->deps.pool->Run(
+          [&id, &revision](db::Connection& c) { db::MarkAlertNotified(c, id, revision); });
+    }
   }
 };
 
@@ -400,6 +477,12 @@ std::unique_ptr<Worker> MakeInboxWorker(WorkerDeps deps, WorkerConfig config,
                                         std::shared_ptr<db::Inbox> inbox, Worker* pack) {
   return std::make_unique<WorkerHandle<InboxImpl>>(
       std::make_shared<InboxImpl>(std::move(deps), config, std::move(inbox), pack));
+}
+
+std::unique_ptr<Worker> MakeDeadlineWorker(WorkerDeps deps, WorkerConfig config,
+                                           HttpsClient* client, std::string webhook_url) {
+  return std::make_unique<WorkerHandle<DeadlineImpl>>(
+      std::make_shared<DeadlineImpl>(std::move(deps), config, client, std::move(webhook_url)));
 }
 
 std::unique_ptr<Worker> MakePackWorker(WorkerDeps deps, WorkerConfig config, Worker* delivery) {

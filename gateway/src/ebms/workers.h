@@ -63,6 +63,10 @@ std::unique_ptr<Worker> MakeUnpackWorker(WorkerDeps deps, WorkerConfig config, W
 // Runs db::Inbox::ProcessNext until nothing is queued; wakes `pack` when answers were queued.
 std::unique_ptr<Worker> MakeInboxWorker(WorkerDeps deps, WorkerConfig config,
                                         std::shared_ptr<db::Inbox> inbox, Worker* pack);
+// Sweeps every deadline (db/deadlines.h, db/verzoeken.h) each poll interval and posts new alert
+// revisions to `webhook_url` (https; empty: none) with `client`.
+std::unique_ptr<Worker> MakeDeadlineWorker(WorkerDeps deps, WorkerConfig config,
+                                           HttpsClient* client, std::string webhook_url);
 std::unique_ptr<Worker> MakePackWorker(WorkerDeps deps, WorkerConfig config, Worker* delivery);
 std::unique_ptr<Worker> MakeDeliveryWorker(WorkerDeps deps, OutboxConfig config,
                                            HttpsClient* client);
