@@ -261,8 +261,11 @@ Result<Table> Parse(std::string_view text, const Limits& limits) {
 }
 
 std::string EncodeField(std::string_view value) {
+  // A leading byte order mark is quoted too: unquoted at the start of a file, the reader would
+  // take it for the encoding mark and drop it (found by csv_fuzz).
   const bool quote = value.find_first_of(",\"\r\n") != std::string_view::npos ||
-                     (!value.empty() && (value.front() == ' ' || value.back() == ' '));
+                     (!value.empty() && (value.front() == ' ' || value.back() == ' ')) ||
+                     value.substr(0, 3) == "\xEF\xBB\xBF";
   if (!quote) return std::string(value);
   std::string out = "\"";
   for (char c : value) {
