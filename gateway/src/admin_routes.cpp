@@ -5,6 +5,7 @@
 #include "sluis/db/migrations.h"
 
 #include "db_pool.h"
+#include "markup.h"
 #include "version.h"
 
 namespace sluis::gateway {
@@ -12,29 +13,6 @@ namespace sluis::gateway {
 using boost::asio::awaitable;
 
 namespace {
-
-std::string Escape(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 // A self-contained status page (Dutch, like the rest of the UI): what runs, and whether it is
 // ready. It refreshes its readiness every five seconds from /readyz.
@@ -48,7 +26,7 @@ h1{margin:0 0 .2rem}dl{display:grid;grid-template-columns:max-content auto;gap:.
 dt{font-weight:600}.ok{color:#1a7f37}.bad{color:#b42318}
 </style></head><body>
 <h1>Sluis</h1><p>Berichtenverkeer iWmo/iJw – )";
-  html += Escape(instance);
+  html += EscapeMarkup(instance);
   html += R"(</p>
 <dl>
 <dt>Versie</dt><dd id="versie">)";
@@ -58,7 +36,7 @@ dt{font-weight:600}.ok{color:#1a7f37}.bad{color:#b42318}
   html += r.database_reachable ? "ok\">bereikbaar" : "bad\">niet bereikbaar";
   html += R"(</dd>
 <dt>Schema</dt><dd id="schema">)";
-  html += Escape(r.detail);
+  html += EscapeMarkup(r.detail);
   html += R"(</dd>
 <dt>Gereed</dt><dd id="gereed" class=")";
   html += r.ready() ? "ok\">ja" : "bad\">nee";

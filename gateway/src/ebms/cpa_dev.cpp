@@ -3,31 +3,10 @@
 #include "sluis/codecs/base64.h"
 #include "sluis/codecs/date.h"
 
+#include "markup.h"
+
 namespace sluis::gateway {
 namespace {
-
-std::string Esc(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 // An XML ID/IDREF (NCName) from a free text: letters, digits, '_', '-', '.'.
 std::string IdPart(const std::string& s) {
@@ -51,11 +30,11 @@ std::string Certificate(const std::string& id, const std::string& der) {
 std::string ReliableMessaging(const DevCpaOptions& o) {
   return "          <tns:ReliableMessaging>\n            <tns:Retries>" +
          std::to_string(o.retries) + "</tns:Retries>\n            <tns:RetryInterval>" +
-         Esc(o.retry_interval) +
+         EscapeMarkup(o.retry_interval) +
          "</tns:RetryInterval>\n            "
          "<tns:MessageOrderSemantics>NotGuaranteed</tns:MessageOrderSemantics>\n"
          "          </tns:ReliableMessaging>\n          <tns:PersistDuration>" +
-         Esc(o.persist_duration) + "</tns:PersistDuration>\n";
+         EscapeMarkup(o.persist_duration) + "</tns:PersistDuration>\n";
 }
 
 constexpr char kCharacteristics[] =
@@ -69,22 +48,23 @@ std::string PartyInfo(const DevCpaOptions& o, const DevCpaParty& p, const DevCpa
   const std::string me = IdPart(p.name);
   const std::string them = IdPart(other.name);
   std::string x;
-  x += "  <tns:PartyInfo tns:partyName=\"" + Esc(p.name) + "\" tns:defaultMshChannelId=\"" + me +
+  x += "  <tns:PartyInfo tns:partyName=\"" + EscapeMarkup(p.name) +
+       "\" tns:defaultMshChannelId=\"" + me +
        "_MSH\" tns:defaultMshPackageId=\"MshSignalPackage\">\n";
-  x += "    <tns:PartyId tns:type=\"" + Esc(p.party_id_type) + "\">" + Esc(p.party_id) +
-       "</tns:PartyId>\n";
+  x += "    <tns:PartyId tns:type=\"" + EscapeMarkup(p.party_id_type) + "\">" +
+       EscapeMarkup(p.party_id) + "</tns:PartyId>\n";
   x += "    <tns:PartyRef xlink:href=\"\"/>\n";
   x += "    <tns:CollaborationRole>\n";
-  x += "      <tns:ProcessSpecification tns:name=\"" + Esc(o.service) +
+  x += "      <tns:ProcessSpecification tns:name=\"" + EscapeMarkup(o.service) +
        "\" tns:version=\"1.0\" xlink:href=\"\"/>\n";
-  x += "      <tns:Role tns:name=\"" + Esc(p.role) + "\" xlink:href=\"\"/>\n";
+  x += "      <tns:Role tns:name=\"" + EscapeMarkup(p.role) + "\" xlink:href=\"\"/>\n";
   x += "      <tns:ServiceBinding>\n";
-  x += "        <tns:Service tns:type=\"" + Esc(o.service_type) + "\">" + Esc(o.service) +
-       "</tns:Service>\n";
+  x += "        <tns:Service tns:type=\"" + EscapeMarkup(o.service_type) + "\">" +
+       EscapeMarkup(o.service) + "</tns:Service>\n";
   for (const std::string& action : o.actions) {
     const std::string a = IdPart(action);
     x += "        <tns:CanSend>\n          <tns:ThisPartyActionBinding tns:id=\"" + me + "_S_" + a +
-         "\" tns:action=\"" + Esc(action) +
+         "\" tns:action=\"" + EscapeMarkup(action) +
          "\" tns:packageId=\"XMLMessagePackage\">\n            " + kCharacteristics +
          "\n            <tns:ChannelId>" + me +
          "_RM</tns:ChannelId>\n          </tns:ThisPartyActionBinding>\n"
@@ -94,7 +74,7 @@ std::string PartyInfo(const DevCpaOptions& o, const DevCpaParty& p, const DevCpa
   for (const std::string& action : o.actions) {
     const std::string a = IdPart(action);
     x += "        <tns:CanReceive>\n          <tns:ThisPartyActionBinding tns:id=\"" + me + "_R_" +
-         a + "\" tns:action=\"" + Esc(action) +
+         a + "\" tns:action=\"" + EscapeMarkup(action) +
          "\" tns:packageId=\"XMLMessagePackage\">\n            " + kCharacteristics +
          "\n            <tns:ChannelId>" + me +
          "_RM</tns:ChannelId>\n          </tns:ThisPartyActionBinding>\n"
@@ -114,13 +94,13 @@ std::string PartyInfo(const DevCpaOptions& o, const DevCpaParty& p, const DevCpa
   x += "    <tns:DeliveryChannel tns:channelId=\"" + me + "_RM\" tns:docExchangeId=\"" + me +
        "_RM_Exchange\" tns:transportId=\"" + me +
        "_Transport\">\n      <tns:MessagingCharacteristics tns:syncReplyMode=\"" +
-       Esc(o.sync_reply_mode) + "\" tns:ackRequested=\"always\" tns:actor=\"" + actor +
+       EscapeMarkup(o.sync_reply_mode) + "\" tns:ackRequested=\"always\" tns:actor=\"" + actor +
        "\" tns:ackSignatureRequested=\"never\" tns:duplicateElimination=\"always\"/>\n"
        "    </tns:DeliveryChannel>\n";
   x += "    <tns:DeliveryChannel tns:channelId=\"" + me + "_MSH\" tns:docExchangeId=\"" + me +
        "_BE_Exchange\" tns:transportId=\"" + me +
        "_Transport\">\n      <tns:MessagingCharacteristics tns:syncReplyMode=\"" +
-       Esc(o.sync_reply_mode) + "\" tns:ackRequested=\"never\" tns:actor=\"" + actor +
+       EscapeMarkup(o.sync_reply_mode) + "\" tns:ackRequested=\"never\" tns:actor=\"" + actor +
        "\" tns:ackSignatureRequested=\"never\" tns:duplicateElimination=\"never\"/>\n"
        "    </tns:DeliveryChannel>\n";
   const std::string security_ref =
@@ -143,7 +123,7 @@ std::string PartyInfo(const DevCpaOptions& o, const DevCpaParty& p, const DevCpa
        "      <tns:TransportReceiver>\n"
        "        <tns:TransportProtocol tns:version=\"1.1\">HTTP</tns:TransportProtocol>\n"
        "        <tns:Endpoint tns:uri=\"" +
-       Esc(p.endpoint) +
+       EscapeMarkup(p.endpoint) +
        "\" tns:type=\"allPurpose\"/>\n"
        "        <tns:TransportServerSecurity>\n"
        "          <tns:TransportSecurityProtocol tns:version=\"1.2\">TLS"
@@ -200,9 +180,9 @@ std::string MakeDevCpa(const DevCpaOptions& o) {
       "xmlns:tns=\"http://www.oasis-open.org/committees/ebxml-cppa/schema/cpp-cpa-2_0.xsd\" "
       "xmlns:ds=\"http://www.w3.org/2000/09/xmldsig#\" "
       "xmlns:xlink=\"http://www.w3.org/1999/xlink\" tns:cpaid=\"" +
-      Esc(o.cpa_id) + "\" tns:version=\"1.0\">\n";
-  x += "  <tns:Status tns:value=\"agreed\"/>\n  <tns:Start>" + Esc(o.start) +
-       "</tns:Start>\n  <tns:End>" + Esc(o.end) + "</tns:End>\n";
+      EscapeMarkup(o.cpa_id) + "\" tns:version=\"1.0\">\n";
+  x += "  <tns:Status tns:value=\"agreed\"/>\n  <tns:Start>" + EscapeMarkup(o.start) +
+       "</tns:Start>\n  <tns:End>" + EscapeMarkup(o.end) + "</tns:End>\n";
   x += PartyInfo(o, o.gemeente, o.ggk);
   x += PartyInfo(o, o.ggk, o.gemeente);
   x += "  <tns:SimplePart tns:id=\"MsgHdr\" tns:mimetype=\"text/xml\">\n"
