@@ -68,6 +68,11 @@ std::string MaskBsn(const std::string& bsn);
 // Masks the content of every <Bsn> element (any prefix) of an iWmo/iJw message.
 std::string MaskBsnInXml(const std::string& xml);
 std::string PercentDecode(std::string_view s);
+// A request body's field: null when `body` is no object or lacks `key` (operator[] on a const
+// json with a missing key is undefined behaviour, so handlers read fields only through these).
+const nlohmann::json* Field(const nlohmann::json& body, const char* key);
+// The field's text when it is a JSON string, else null.
+const std::string* TextField(const nlohmann::json& body, const char* key);
 bool ParseId(const std::string& s, int64_t& out);
 
 // ---- handlers (handlers_*.cpp) -----------------------------------------------------------------

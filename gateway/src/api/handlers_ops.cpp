@@ -191,17 +191,20 @@ Awaitable ListAccounts(Services& s, Ctx c) {
 
 Awaitable SaveAccount(Services& s, Ctx c) {
   const nlohmann::json body = nlohmann::json::parse(c.req.body, nullptr, false);
-  if (!body.is_object() || !body["username"].is_string() || !body["password"].is_string() ||
-      !body["roles"].is_array()) {
+  const std::string* username = TextField(body, "username");
+  const std::string* password_field = TextField(body, "password");
+  const nlohmann::json* roles = Field(body, "roles");
+  if (username == nullptr || password_field == nullptr || roles == nullptr || !roles->is_array()) {
     co_return JsonError(422, "username, password en roles zijn nodig");
   }
   db::Account a;
-  a.username = body["username"].get<std::string>();
-  a.display_name = body.value("display_name", a.username);
-  for (const auto& r : body["roles"]) {
+  a.username = *username;
+  const std::string* display_name = TextField(body, "display_name");
+  a.display_name = display_name != nullptr ? *display_name : a.username;
+  for (const auto& r : *roles) {
     if (r.is_string()) a.roles.push_back(r.get<std::string>());
   }
-  const std::string password = body["password"].get<std::string>();
+  const std::string password = *password_field;
   if (password.size() < 12) co_return JsonError(422, "wachtwoord: minstens 12 tekens");
   a.password_hash = HashPassword(password);
   const std::string actor = c.account.username;

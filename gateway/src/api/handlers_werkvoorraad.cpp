@@ -76,17 +76,17 @@ Awaitable BesluitDeclaratie(Services& s, Ctx c) {
   if (!s.inbox) co_return JsonError(503, "schema's niet geladen: besluiten kan nu niet");
   const nlohmann::json body = nlohmann::json::parse(c.req.body, nullptr, false);
   std::vector<std::pair<std::string, std::string>> afkeuren;
-  if (body.is_object() && body.contains("afkeuren")) {
-    if (!body["afkeuren"].is_array()) co_return JsonError(422, "afkeuren: verwacht een lijst");
-    for (const auto& a : body["afkeuren"]) {
-      if (!a.is_object() || !a["referentienummer"].is_string() || !a["retourcode"].is_string()) {
+  if (!body.is_object()) co_return JsonError(422, "verwacht een JSON-object");
+  if (const nlohmann::json* lijst = Field(body, "afkeuren")) {
+    if (!lijst->is_array()) co_return JsonError(422, "afkeuren: verwacht een lijst");
+    for (const auto& a : *lijst) {
+      const std::string* ref = TextField(a, "referentienummer");
+      const std::string* code = TextField(a, "retourcode");
+      if (ref == nullptr || code == nullptr) {
         co_return JsonError(422, "afkeuren: elk item heeft referentienummer en retourcode");
       }
-      afkeuren.emplace_back(a["referentienummer"].get<std::string>(),
-                            a["retourcode"].get<std::string>());
+      afkeuren.emplace_back(*ref, *code);
     }
-  } else if (!body.is_object()) {
-    co_return JsonError(422, "verwacht een JSON-object");
   }
   const std::string actor = c.account.username;
   db::Inbox* inbox = s.inbox.get();
@@ -104,12 +104,15 @@ Awaitable ListHolds(Services& s, Ctx c) {
 
 Awaitable CreateHold(Services& s, Ctx c) {
   const nlohmann::json body = nlohmann::json::parse(c.req.body, nullptr, false);
-  if (!body.is_object() || !body["agb"].is_string() || !body["reden"].is_string()) {
+  const std::string* agb_field = TextField(body, "agb");
+  const std::string* reden_field = TextField(body, "reden");
+  if (agb_field == nullptr || reden_field == nullptr) {
     co_return JsonError(422, "agb en reden zijn nodig");
   }
-  const std::string agb = body["agb"].get<std::string>();
-  const std::string reden = body["reden"].get<std::string>();
-  const std::string gemeente = body.value("gemeente", std::string());
+  const std::string agb = *agb_field;
+  const std::string reden = *reden_field;
+  const std::string* gemeente_field = TextField(body, "gemeente");
+  const std::string gemeente = gemeente_field != nullptr ? *gemeente_field : std::string();
   const std::string actor = c.account.username;
   const int64_t id = co_await s.db.Run(
       [&](db::Connection& conn) { return db::CreateHold(conn, gemeente, agb, reden, actor); });

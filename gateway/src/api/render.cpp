@@ -167,6 +167,17 @@ std::string PercentDecode(std::string_view s) {
   return out;
 }
 
+const nlohmann::json* Field(const nlohmann::json& body, const char* key) {
+  if (!body.is_object()) return nullptr;
+  const auto it = body.find(key);
+  return it == body.end() ? nullptr : &*it;
+}
+
+const std::string* TextField(const nlohmann::json& body, const char* key) {
+  const nlohmann::json* f = Field(body, key);
+  return f != nullptr && f->is_string() ? f->get_ptr<const std::string*>() : nullptr;
+}
+
 bool ParseId(const std::string& s, int64_t& out) {
   if (s.empty() || s.size() > 18) return false;
   const auto res = std::from_chars(s.data(), s.data() + s.size(), out);

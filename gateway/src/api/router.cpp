@@ -121,16 +121,18 @@ nlohmann::json SessionJson(const db::Account& a, const std::string& csrf) {
 // ---- public routes ---------------------------------------------------------------------------
 
 awaitable<HttpResponse> Login(Services& s, Ctx c) {
-  nlohmann::json body = nlohmann::json::parse(c.req.body, nullptr, false);
-  if (!body.is_object() || !body["username"].is_string() || !body["password"].is_string()) {
+  const nlohmann::json body = nlohmann::json::parse(c.req.body, nullptr, false);
+  const std::string* username_field = TextField(body, "username");
+  const std::string* password_field = TextField(body, "password");
+  if (username_field == nullptr || password_field == nullptr) {
     co_return JsonError(400, "gebruikersnaam en wachtwoord zijn nodig");
   }
   // A cross-site form cannot send JSON without a CORS preflight we never allow.
   if (c.req.Header("content-type").substr(0, 16) != "application/json") {
     co_return JsonError(415, "verwacht application/json");
   }
-  const std::string username = body["username"].get<std::string>();
-  const std::string password = body["password"].get<std::string>();
+  const std::string username = *username_field;
+  const std::string password = *password_field;
   const std::string peer = PeerHost(c.req.peer.address);
   const auto now = s.clock.Now();
   const auto since = now - std::chrono::minutes(s.config.throttle_minutes);

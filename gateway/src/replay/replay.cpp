@@ -192,12 +192,23 @@ class Replayer {
       Fail(entry);
       return;
     }
+    try {
+      ApplyBesluit(in, path, entry);
+    } catch (const json::exception& e) {  // a field of the wrong type
+      entry["outcome"] = "refused";
+      entry["detail"] = std::string("besluit file: ") + e.what();
+      Fail(entry);
+    }
+  }
+
+  void ApplyBesluit(const json& in, const fs::path& path, json& entry) {
+    if (!in.is_object()) throw json::type_error::create(302, "expected a JSON object", &in);
     const std::string besluit = in.value("besluit", "");
     const std::string referentie = in.value("referentie", "");
     entry["besluit"] = besluit;
     entry["referentie"] = referentie;
     if (in.contains("op")) {
-      const auto day = codecs::Date::Parse(in["op"].get<std::string>());
+      const auto day = codecs::Date::Parse(in.at("op").get<std::string>());
       if (day) clock_.Set(workflow::DutchMidnight(*day) + std::chrono::hours(14));
     }
     entry["at"] = workflow::DutchDate(clock_.Now()).ToString();
@@ -212,11 +223,11 @@ class Replayer {
       db::BesluitUitkomst u;
       if (besluit == "toewijzen") {
         db::ToewijzenOpties opties;
-        if (in.contains("nummer")) opties.eerste_nummer = in["nummer"].get<int64_t>();
+        if (in.contains("nummer")) opties.eerste_nummer = in.at("nummer").get<int64_t>();
         u = db::Toewijzen(conn_, config, id, opties, kActor, clock_);
       } else if (besluit == "afwijzen") {
         std::optional<std::string> wpb;
-        if (in.contains("woonplaatsbeginsel")) wpb = in["woonplaatsbeginsel"].get<std::string>();
+        if (in.contains("woonplaatsbeginsel")) wpb = in.at("woonplaatsbeginsel").get<std::string>();
         u = db::Afwijzen(conn_, config, id, in.value("reden", ""), wpb, kActor, clock_);
       } else if (besluit == "onderzoek") {
         u = db::InOnderzoek(conn_, config, id, kActor, clock_);
