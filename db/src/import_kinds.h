@@ -10,6 +10,7 @@
 
 #include "sluis/codecs/csv.h"
 #include "sluis/db/reference.h"
+#include "sluis/db/toewijzingen.h"
 
 #include "import_rows.h"
 
@@ -25,8 +26,11 @@ void LoadTarieven(pqxx::work& tx, const codecs::csv::Table& t, ErrorSink& errors
                   ImportReport& report);
 void LoadClienten(pqxx::work& tx, const codecs::csv::Table& t, ErrorSink& errors,
                   ImportReport& report);
+// Imported toewijzingen were delivered by the system they come from (bron 'import', levering
+// 'extern'); the API's are Sluis' own to deliver (bron 'api', levering 'te_verzenden').
 void LoadToewijzingen(pqxx::work& tx, const codecs::csv::Table& t, ErrorSink& errors,
-                      ImportReport& report, const std::string& actor);
+                      ImportReport& report, const std::string& actor, Bron bron = Bron::kImport,
+                      Levering levering = Levering::kExtern);
 
 // The gemeentecodes in the gemeente table (any period).
 std::set<std::string> KnownGemeenten(pqxx::work& tx);

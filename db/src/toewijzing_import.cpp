@@ -253,7 +253,7 @@ bool ReadToewijzing(RowReader& r, ToewijzingVersie& v) {
 }  // namespace
 
 void LoadToewijzingen(pqxx::work& tx, const Table& t, ErrorSink& errors, ImportReport& report,
-                      const std::string& actor) {
+                      const std::string& actor, Bron bron, Levering levering) {
   if (!CheckHeader(t,
                    {{"gemeente", true},
                     {"domein", true},
@@ -374,9 +374,8 @@ void LoadToewijzingen(pqxx::work& tx, const Table& t, ErrorSink& errors, ImportR
   }
   if (!errors.empty()) return;
 
-  // Imported toewijzingen were delivered by the system they come from.
-  const std::vector<VersieOutcome> outcomes = WriteVersies(
-      tx, valid, check.duplicate, Bron::kImport, std::nullopt, actor, Levering::kExtern);
+  const std::vector<VersieOutcome> outcomes =
+      WriteVersies(tx, valid, check.duplicate, bron, std::nullopt, actor, levering);
   for (VersieOutcome o : outcomes) {
     if (o == VersieOutcome::kDuplicate) {
       ++report.unchanged;

@@ -115,17 +115,41 @@ void RetryOutbox(Connection& conn, int64_t id, const std::string& actor, codecs:
   MapErrors([&] {
     pqxx::work tx(conn.impl().conn);
     const pqxx::result r = tx.exec_params(
-        "UPDATE ebms_outbox SET state = 'pending', attempts = 0, next_attempt_at = $2::timestamptz,"
-        " expires_at = NULL, done_at = NULL WHERE id = $1 AND state IN ('dead', 'failed')"
-        " RETURNING message_id",
-        id, internal::FormatTime(at));
+        "SELECT message_id, bericht_id FROM ebms_outbox WHERE id = $1"
+        " AND state IN ('dead', 'failed') FOR UPDATE",
+        id);
     if (r.empty()) {
       throw RefusedError("uitgaand bericht " + std::to_string(id) + " is geen dead letter");
     }
+    const std::string message_id = r[0][0].c_str();
+    if (!r[0][1].is_null()) {
+      // A business message: its ebMS message is past its TimeToLive, so the bericht is packed
+      // again as a new one (new MessageId and StUF referentienummer); this row stays, as
+      // history, in state 'superseded'.
+      tx.exec_params(
+          "UPDATE ebms_outbox SET state = 'superseded',"
+          " done_at = coalesce(done_at, $2::timestamptz) WHERE id = $1",
+          id, internal::FormatTime(at));
+      tx.exec_params("UPDATE bericht SET state = 'queued', error = NULL WHERE id = $1",
+                     r[0][1].as<int64_t>());
+    } else {
+      tx.exec_params(
+          "UPDATE ebms_outbox SET state = 'pending', attempts = 0,"
+          " next_attempt_at = $2::timestamptz, expires_at = NULL, done_at = NULL WHERE id = $1",
+          id, internal::FormatTime(at));
+    }
+    // Resolved: should it fail again, a new alert opens.
+    tx.exec_params(
+        "UPDATE alert SET resolved_at = $2::timestamptz WHERE resolved_at IS NULL"
+        " AND condition_key IN ('outbox.dead:' || $1, 'outbox.failed:' || $1)",
+        message_id, internal::FormatTime(at));
     tx.exec_params(
         "INSERT INTO audit_log (actor, action, subject, before, after)"
-        " VALUES ($1, 'outbox.opnieuw', $2, '{\"state\":\"dead\"}', '{\"state\":\"pending\"}')",
-        actor, "ebms_outbox/" + std::string(r[0][0].c_str()));
+        " VALUES ($1, 'outbox.opnieuw', $2, '{\"state\":\"dead\"}', $3::jsonb)",
+        actor, "ebms_outbox/" + message_id,
+        r[0][1].is_null()
+            ? std::string("{\"state\":\"pending\"}")
+            : "{\"bericht\":" + std::string(r[0][1].c_str()) + ",\"state\":\"queued\"}");
     tx.commit();
   });
 }

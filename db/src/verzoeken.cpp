@@ -16,6 +16,7 @@
 #include "pg_array.h"
 #include "sql_util.h"
 #include "toewijzing_store.h"
+#include "volledige_set.h"
 
 namespace sluis::db {
 
@@ -96,13 +97,6 @@ void RefuseOn(const codecs::RetourCodes& codes) {
   throw RefusedError(msg);
 }
 
-codecs::TimeOfDay DutchTime(workflow::TimePoint now) {
-  const int64_t local = now.time_since_epoch().count() + workflow::DutchUtcOffsetMillis(now);
-  const int64_t ms = ((local % 86400000) + 86400000) % 86400000;
-  return *codecs::TimeOfDay::Make(static_cast<int>(ms / 3600000), static_cast<int>(ms / 60000 % 60),
-                                  static_cast<int>(ms / 1000 % 60));
-}
-
 void Audit(pqxx::transaction_base& tx, const std::string& actor, const std::string& action,
            const Verzoek& before, const nlohmann::json& after, workflow::TimePoint now) {
   tx.exec_params(
@@ -142,7 +136,7 @@ ToewijzingVersie Base(const Verzoek& v, workflow::TimePoint now) {
   t.agb = codecs::AgbCode(v.agb);
   t.bsn = codecs::Bsn(v.bsn);
   t.toewijzingsdatum = workflow::DutchDate(now);
-  t.toewijzingstijd = DutchTime(now);
+  t.toewijzingstijd = workflow::DutchTimeOfDay(now);
   t.referentie_aanbieder = v.referentie_aanbieder;
   return t;
 }
@@ -343,40 +337,18 @@ BesluitUitkomst Toewijzen(Connection& conn, const BesluitConfig& config, int64_t
       throw RefusedError("toewijzing niet opgeslagen: " + msg);
     }
 
-    // OP087: the full set for this client at this aanbieder — every toewijzing valid on or
-    // after today, plus every one changed since the last 301 (not yet delivered, or changed
-    // now); TR379: ReferentieAanbieder only on what honours this verzoek now.
-    const auto client =
-        internal::LoadClientIn(tx, codecs::GemeenteCode(v.gemeente), v.domein, codecs::Bsn(v.bsn));
-    std::vector<ToewijzingVersie> volledig;
-    for (const ActueleToewijzing& a :
-         internal::LoadActueelIn(tx, codecs::GemeenteCode(v.gemeente), v.domein,
-                                 codecs::AgbCode(v.agb), codecs::Bsn(v.bsn))) {
-      ToewijzingVersie t = a.versie;
-      const bool honours = std::find(plan.nummers.begin(), plan.nummers.end(), t.nummer.value()) !=
-                           plan.nummers.end();
-      const bool geldig = !t.einddatum || *t.einddatum >= workflow::DutchDate(now);
-      if (!geldig && !honours && a.levering != Levering::kTeVerzenden) continue;
-      if (!honours) t.referentie_aanbieder.reset();
-      volledig.push_back(std::move(t));
-    }
-    const std::string identificatie = internal::NextIdentificatie(tx);
-    const codecs::Bericht301 b = workflow::MaakBericht301(
-        client ? *client : FromVerzoek(v, heen), volledig, identificatie, workflow::DutchDate(now),
-        internal::OwnXsdVersie(*config.schemas, v.domein, BerichtType::k301));
-    const internal::Queued q = internal::QueueOutgoing(tx, *config.schemas, b, std::nullopt);
+    // OP087: the full set for this client at this aanbieder; TR379: ReferentieAanbieder only on
+    // what honours this verzoek now.
+    const internal::VolledigeSet set = internal::QueueVolledigeSet(
+        tx, *config.schemas, codecs::GemeenteCode(v.gemeente), v.domein, codecs::AgbCode(v.agb),
+        codecs::Bsn(v.bsn), plan.nummers, FromVerzoek(v, heen), now);
+    const internal::Queued& q = set.queued;
+    const std::string& identificatie = set.identificatie;
     if (!q.id) {
       throw RefusedError(std::string("de 301 voldoet niet aan de standaard") +
-                         (client ? "" : " (client onbekend: importeer clienten.csv)") + ": " +
-                         q.error);
+                         (set.client_known ? "" : " (client onbekend: importeer clienten.csv)") +
+                         ": " + q.error);
     }
-    internal::ArrayLiteral in_301;
-    for (const ToewijzingVersie& t : volledig) in_301.Add(t.nummer.value());
-    tx.exec_params(
-        "UPDATE toewijzing SET levering = 'verzonden', levering_bericht_id = $3,"
-        " levering_codes = NULL, updated_at = now()"
-        " WHERE gemeente = $1 AND domein = $2 AND nummer = ANY ($4::bigint[])",
-        v.gemeente, Dom(v.domein), q.id, in_301.Take());
     tx.exec_params(
         "UPDATE verzoek SET status = 'toegewezen', besluit_bericht_id = $2, besloten_door = $3,"
         " besloten_op = $4::timestamptz WHERE id = $1",

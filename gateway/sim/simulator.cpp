@@ -170,6 +170,7 @@ struct Simulator::Impl : std::enable_shared_from_this<Simulator::Impl> {
   std::unordered_map<std::string, Sent> sent;                  // by MessageId
   std::unordered_map<std::string, std::string> by_referentie;  // referentienummer -> MessageId
   std::vector<ReceivedMessage> received;
+  std::vector<std::string> alerts;  // webhook bodies
   std::unordered_map<std::string, size_t> received_index;
   std::unordered_map<std::string, std::string> answers;  // MessageId -> our stored answer
   std::vector<double> ack_ms, answer_ms;
@@ -294,6 +295,21 @@ struct Simulator::Impl : std::enable_shared_from_this<Simulator::Impl> {
     return answer;
   }
 
+  HttpResponse Alert(const HttpRequest& req) {
+    if (req.method != "POST") return Answer(405);
+    if (!nlohmann::json::accept(req.body)) return Answer(400);
+    {
+      std::lock_guard<std::mutex> lock(mu);
+      alerts.push_back(req.body);
+    }
+    cv.notify_all();
+    if (!o.store_dir.empty()) {
+      std::ofstream(o.store_dir + "/alerts.jsonl", std::ios::app)
+          << nlohmann::json::parse(req.body).dump() << "\n";
+    }
+    return Answer(204);
+  }
+
   void Store(const ReceivedMessage& m, const std::string& content_type, const std::string& body,
              const std::string& stuf_xml) {
     char prefix[32];
@@ -319,6 +335,7 @@ struct Simulator::Impl : std::enable_shared_from_this<Simulator::Impl> {
   }
 
   static awaitable<HttpResponse> Handle(std::shared_ptr<Impl> self, HttpRequest req) {
+    if (req.Path() == "/alerts") co_return self->Alert(req);
     if (auto v = ebms::CheckHttpRequest(req.method, req.Header("soapaction"))) {
       co_return Answer(500);
     }
@@ -647,6 +664,16 @@ bool Simulator::WaitAcknowledged(const std::string& id, std::chrono::millisecond
 std::vector<ReceivedMessage> Simulator::Received() const {
   std::lock_guard<std::mutex> lock(impl_->mu);
   return impl_->received;
+}
+
+std::vector<std::string> Simulator::Alerts() const {
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  return impl_->alerts;
+}
+
+bool Simulator::WaitAlerts(size_t n, std::chrono::milliseconds timeout) const {
+  std::unique_lock<std::mutex> lock(impl_->mu);
+  return impl_->cv.wait_for(lock, timeout, [&] { return impl_->alerts.size() >= n; });
 }
 
 bool Simulator::WaitReceived(size_t n, std::chrono::milliseconds timeout) const {

@@ -132,6 +132,10 @@ class Simulator {
   bool Acknowledged(const std::string& message_id) const;
   // What Sluis sent us, in order of first arrival.
   std::vector<ReceivedMessage> Received() const;
+  // The bodies POSTed to /alerts: the simulator doubles as the operations team's alert webhook
+  // (sluisd's [deadlines] webhook_url), kept in order and appended to store_dir/alerts.jsonl.
+  std::vector<std::string> Alerts() const;
+  bool WaitAlerts(size_t n, std::chrono::milliseconds timeout) const;
   // Waits until at least n distinct messages have arrived.
   bool WaitReceived(size_t n, std::chrono::milliseconds timeout) const;
 

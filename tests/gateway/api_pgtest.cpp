@@ -228,6 +228,51 @@ TEST_F(ApiTest, HoldThenReleaseSendsThe325AndAuditsBothDecisions) {
   EXPECT_EQ(Call("POST", "/api/declaraties/" + id + "/besluit", "{}", &l).status, 409);
 }
 
+TEST_F(ApiTest, ANewToewijzingQueuesTheFullSet301AndBadItemsAreNamed) {
+  ReplaySpecExample();  // client 999900006 has toewijzing 100234 at 42420001
+  const Login l = LogIn("backoffice");
+  const json nieuw = {{"gemeente", "0363"},
+                      {"domein", "wmo"},
+                      {"agb", "42420001"},
+                      {"bsn", "999900006"},
+                      {"productcategorie", "02"},
+                      {"productcode", "02A01"},
+                      {"ingangsdatum", "2026-03-01"},
+                      {"einddatum", "2026-08-31"},
+                      {"volume", 6},
+                      {"eenheid", "04"},
+                      {"frequentie", "2"}};
+  json fout = nieuw;
+  fout["productcode"] = "02Z99";
+  const HttpResponse refused =
+      Call("POST", "/api/toewijzingen", json{{"toewijzingen", {nieuw, fout}}}.dump(), &l);
+  ASSERT_EQ(refused.status, 422) << refused.body;
+  const json why = json::parse(refused.body);
+  EXPECT_EQ(why["fouten"][0]["item"], 2);
+  EXPECT_NE(why["error"].get<std::string>().find("item 2: productcode"), std::string::npos)
+      << refused.body;
+  EXPECT_EQ(schema_.Query("SELECT count(*) FROM toewijzing_versie WHERE bron = 'api'"), "0");
+
+  const HttpResponse r =
+      Call("POST", "/api/toewijzingen", json{{"toewijzingen", {nieuw}}}.dump(), &l);
+  ASSERT_EQ(r.status, 201) << r.body;
+  const json body = json::parse(r.body);
+  ASSERT_EQ(body["berichten"].size(), 1u);
+  EXPECT_EQ(body["berichten"][0]["bsn"], "*****0006");
+  const std::string id = std::to_string(body["berichten"][0]["bericht_id"].get<int64_t>());
+  EXPECT_EQ(schema_.Query("SELECT berichttype || ' ' || state FROM bericht WHERE id = " + id),
+            "301 queued");
+  // OP087: the 301 carries the imported toewijzing and the new one.
+  EXPECT_EQ(schema_.Query("SELECT string_agg(nummer::text, ' ' ORDER BY nummer) FROM toewijzing"
+                          " WHERE bsn = '999900006' AND levering_bericht_id = " +
+                          id),
+            "100234 " + body["toewijzingnummers"][0].dump());
+  EXPECT_EQ(schema_.Query("SELECT actor || ':' || action FROM audit_log"
+                          " WHERE action = 'toewijzing.opgeslagen'"),
+            "backoffice:toewijzing.opgeslagen");
+  EXPECT_EQ(Call("POST", "/api/toewijzingen", "{\"toewijzingen\": [42]}", &l).status, 422);
+}
+
 TEST_F(ApiTest, BsnsAreMaskedUnlessAskedAndEveryRevealIsAudited) {
   ReplaySpecExample();
   const Login l = LogIn("backoffice");

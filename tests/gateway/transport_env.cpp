@@ -91,7 +91,12 @@ TransportEnv::TransportEnv(TransportOptions options) : options_(std::move(option
       "\n"
       "[unpack]\npoll_interval_ms = 100\n[pack]\npoll_interval_ms = 100\n"
       "[inbox]\npoll_interval_ms = 100\nenabled = " +
-      std::string(options_.inbox ? "true" : "false") + "\n" + options_.extra_config;
+      std::string(options_.inbox ? "true" : "false") + "\n" +
+      (options_.alert_webhook ? "[deadlines]\npoll_interval_ms = 100\nwebhook_url = \"https://"
+                                "localhost:" +
+                                    std::to_string(sim_->port()) + "/alerts\"\n"
+                              : std::string()) +
+      options_.extra_config;
   sluisd_ = std::make_unique<SluisdProcess>(d);
   if (options_.start_sluisd) {
     EXPECT_TRUE(sluisd_->Start());

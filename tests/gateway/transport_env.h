@@ -22,6 +22,7 @@ struct TransportOptions {
   bool outbox = true;                   // sluisd delivers its outbox
   bool inbox = false;                   // sluisd runs the workflow's inbox (323 -> 325)
   bool start_sluisd = true;
+  bool alert_webhook = false;  // sluisd posts its alerts to the simulator's /alerts
 };
 
 class TransportEnv {

@@ -37,6 +37,12 @@ TEST(DutchDateTest, MidnightRoundTrips) {
   }
 }
 
+TEST(DutchDateTest, TimeOfDayIsLocalWallClockTime) {
+  EXPECT_EQ(DutchTimeOfDay(Utc("2026-01-31", 23) + milliseconds(754'000)).ToString(), "00:12:34");
+  EXPECT_EQ(DutchTimeOfDay(Utc("2026-06-30", 12)).ToString(), "14:00:00");
+  EXPECT_EQ(DutchTimeOfDay(Utc("1969-12-31", 22)).ToString(), "23:00:00");
+}
+
 TEST(ManualClockTest, MovesOnlyWhenAdvanced) {
   ManualClock clock(Utc("2026-11-23", 9));
   const TimePoint t0 = clock.Now();

@@ -37,6 +37,14 @@ codecs::Date DutchDate(TimePoint t) {
   return codecs::Date::FromDays(static_cast<int32_t>(day));
 }
 
+codecs::TimeOfDay DutchTimeOfDay(TimePoint t) {
+  const int64_t local = t.time_since_epoch().count() + DutchUtcOffsetMillis(t);
+  const int64_t ms = ((local % kDayMs) + kDayMs) % kDayMs;
+  return *codecs::TimeOfDay::Make(static_cast<int>(ms / 3'600'000),
+                                  static_cast<int>(ms / 60'000 % 60),
+                                  static_cast<int>(ms / 1000 % 60));
+}
+
 TimePoint DutchMidnight(codecs::Date d) {
   // Midnight local is 22:00 or 23:00 UTC the day before; the offset at that instant decides.
   const TimePoint guess = AtUtc(d, 0) - hours(1);

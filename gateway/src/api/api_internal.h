@@ -27,9 +27,10 @@ struct ApiRouter::Impl {
   const workflow::Clock& clock;
   std::string shared_dir;
   UiConfig config;
-  std::map<std::string, std::string> retourcodes;  // code -> text (Basisschema.xsd)
-  std::unique_ptr<db::Inbox> inbox;                // null when the schemas could not be loaded
-  std::string openapi;                             // rendered once
+  std::map<std::string, std::string> retourcodes;    // code -> text (Basisschema.xsd)
+  std::unique_ptr<db::Inbox> inbox;                  // null when the schemas could not be loaded
+  std::string openapi;                               // rendered once
+  std::shared_ptr<const codecs::SchemaSet> schemas;  // null when they could not be loaded
 };
 using Services = ApiRouter::Impl;
 
@@ -84,6 +85,7 @@ Awaitable ListHolds(Services& s, Ctx c);
 Awaitable CreateHold(Services& s, Ctx c);
 Awaitable EndHold(Services& s, Ctx c);
 Awaitable ListRetourcodes(Services& s, Ctx c);
+Awaitable SaveToewijzingen(Services& s, Ctx c);
 
 Awaitable Backlog(Services& s, Ctx c);
 Awaitable Deadlines(Services& s, Ctx c);

@@ -220,6 +220,14 @@ const std::vector<Route>& RouteTable() {
         "werkvoorraad",
         {}},
        BesluitDeclaratie},
+      {{"POST",
+        "/api/toewijzingen",
+        kBackoffice,
+        "Toewijzingen aanmaken of wijzigen: {toewijzingen: [velden van toewijzingen.csv]}; per"
+        " client per aanbieder gaat de volledige 301 uit",
+        "werkvoorraad",
+        {}},
+       SaveToewijzingen},
       {{"GET",
         "/api/vasthouden",
         kBackoffice,
@@ -564,6 +572,7 @@ ApiRouter::ApiRouter(DbPool& db, const workflow::Clock& clock, std::string share
   impl_->retourcodes = LoadRetourcodes(impl_->shared_dir);
   auto schemas = codecs::SchemaSet::Load(impl_->shared_dir);
   if (schemas) {
+    impl_->schemas = *schemas;
     impl_->inbox = std::make_unique<db::Inbox>(
         db::InboxConfig{*schemas, workflow::WorkingDayCalendar(), workflow::Beleid{}});
   } else {

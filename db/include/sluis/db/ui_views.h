@@ -66,7 +66,9 @@ Table ListOpenAlerts(Connection& conn);
 // Sets acknowledged_by/at; throws RefusedError when the alert is not open or already
 // acknowledged. Audited (alert.bevestigd).
 void AcknowledgeAlert(Connection& conn, int64_t id, const std::string& actor, codecs::Instant at);
-// A dead outbox message is tried again (state pending, attempts reset). Audited.
+// A dead or failed outbox message is tried again: a business message is packed anew (its
+// bericht back to 'queued'; the old ebMS message, past its TimeToLive, becomes 'superseded'), a
+// signal is reset (pending, attempts 0). Its dead-letter alert is resolved. Audited.
 void RetryOutbox(Connection& conn, int64_t id, const std::string& actor, codecs::Instant at);
 // Messages per day and direction over the last `dagen` days up to `peildatum`.
 Table MessageRates(Connection& conn, codecs::Date peildatum, int dagen);

@@ -33,6 +33,8 @@ class ManualClock final : public Clock {
 // switch on the last Sundays of March and October, 01:00 UTC). Dagtekeningen, deadlines and
 // working days are Dutch dates, whatever the server's time zone.
 codecs::Date DutchDate(TimePoint t);
+// The Dutch wall-clock time of a time point, to the second (Toewijzingstijd and the like).
+codecs::TimeOfDay DutchTimeOfDay(TimePoint t);
 // Midnight at the start of a Dutch date, as a time point.
 TimePoint DutchMidnight(codecs::Date d);
 // Milliseconds of UTC offset in the Netherlands at t (3600000 or 7200000).
