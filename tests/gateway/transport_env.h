@@ -2,8 +2,10 @@
 // and a real sluisd (its own schema) with a [[ggk]] connection to the simulator.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "simulator.h"
@@ -22,6 +24,9 @@ struct TransportOptions {
   bool outbox = true;                   // sluisd delivers its outbox
   bool inbox = false;                   // sluisd runs the workflow's inbox (323 -> 325)
   bool start_sluisd = true;
+  // The simulator's answer to what Sluis sends (sim::SimulatorOptions::answer): e.g. a 302 on
+  // every 301 (sim::AnswerTo). Empty: the simulator only acknowledges.
+  std::function<std::optional<sim::TrafficItem>(const sim::ReceivedMessage&)> answer;
 };
 
 class TransportEnv {
@@ -40,6 +45,9 @@ class TransportEnv {
   // returns the last value.
   std::string WaitFor(const std::string& sql, const std::string& want,
                       std::chrono::milliseconds timeout = std::chrono::seconds(15));
+  // Polls `sql` until it gives a non-empty value or the timeout passes; returns the last value.
+  std::string WaitForValue(const std::string& sql,
+                           std::chrono::milliseconds timeout = std::chrono::seconds(15));
   // GET on the admin listener.
   std::string Metrics();
 
