@@ -17,7 +17,8 @@ std::string Dom(codecs::Domein d) { return std::string(codecs::DomeinName(d)); }
 
 workflow::VerzoekFeiten LoadVerzoekFeiten(pqxx::transaction_base& tx, const Claimed& m,
                                           const codecs::Header& h, const codecs::Bsn& bsn,
-                                          const std::vector<std::string>& referenties) {
+                                          const std::vector<std::string>& referenties,
+                                          const std::vector<int64_t>& genoemd = {}) {
   workflow::VerzoekFeiten f;
   const HeaderFeiten hf = LoadHeaderFeiten(tx, m, h);
   f.identificatie_eerder_gebruikt = hf.identificatie_eerder_gebruikt;
@@ -57,6 +58,15 @@ workflow::VerzoekFeiten LoadVerzoekFeiten(pqxx::transaction_base& tx, const Clai
         t.omvang = codecs::Omvang{r[6].as<int64_t>(), r[7].c_str(), r[8].c_str()};
       if (!r[9].is_null()) t.budget = codecs::Cents(r[9].as<int64_t>());
       f.toewijzingen.push_back(std::move(t));
+    }
+    // TR304: the named toewijzingen of this aanbieder that belong to another client.
+    ArrayLiteral nummers;
+    for (int64_t n : genoemd) nummers.Add(n);
+    for (const auto& r : tx.exec_params(
+             "SELECT nummer FROM toewijzing_actueel WHERE gemeente = $1 AND domein = $2"
+             " AND agb = $3 AND bsn <> $4 AND nummer = ANY ($5::bigint[])",
+             h.gemeente.str(), Dom(m.domein), h.aanbieder.str(), bsn.str(), nummers.Take())) {
+      f.nummers_andere_client.insert(r[0].as<int64_t>());
     }
   }
   return f;
@@ -103,7 +113,14 @@ InboxResult HandleVerzoek(pqxx::transaction_base& tx, const InboxConfig& config,
   }
   const auto& v = std::get<codecs::Bericht317>(b);
   const std::string& referentie = v.client.verzoek.referentie_aanbieder;
-  const auto f = LoadVerzoekFeiten(tx, m, v.header, v.client.bsn, {referentie});
+  std::vector<int64_t> genoemd;  // the ToewijzingNummers the 317 names
+  for (const auto& p : v.client.verzoek.ongewijzigde_producten) {
+    genoemd.push_back(p.toewijzing_nummer.value());
+  }
+  for (const auto& p : v.client.verzoek.te_wijzigen_producten) {
+    genoemd.push_back(p.toewijzing_nummer.value());
+  }
+  const auto f = LoadVerzoekFeiten(tx, m, v.header, v.client.bsn, {referentie}, genoemd);
   const workflow::RegieOordeel o = workflow::BeoordeelVerzoekWijziging(v, f, vandaag);
   if (!o.Afgekeurd()) InsertVerzoek(tx, config, m, v.header, v.client.bsn, 0, referentie);
   return SendRegieRetour(tx, config, m, b, o, now,

@@ -228,6 +228,52 @@ std::optional<TrafficItem> AnswerTo(const std::string& functie, const std::strin
   return item;
 }
 
+std::optional<TrafficItem> MeldingOp(const std::string& toewijzing_301,
+                                     const MeldingOptions& options) {
+  codecs::Result<codecs::Bericht> heen = codecs::ParseBericht(toewijzing_301);
+  if (!heen.ok()) return std::nullopt;
+  const auto* b301 = std::get_if<codecs::Bericht301>(&*heen);
+  if (!b301) return std::nullopt;
+  const codecs::Client301& c = b301->client;
+  const auto tp = std::find_if(c.toegewezen_producten.begin(), c.toegewezen_producten.end(),
+                               [&](const codecs::ToegewezenProduct& p) {
+                                 return p.toewijzing_nummer.value() == options.nummer;
+                               });
+  if (tp == c.toegewezen_producten.end()) return std::nullopt;
+  codecs::Header header = b301->header;
+  header.bericht_identificatie = {options.id, options.dagtekening};
+  header.xsd_versie = kXsd;
+  const codecs::VerkorteNaam naam{c.naam.geslachtsnaam, std::nullopt, c.naam.voorletters};
+  codecs::Bericht melding;
+  if (!options.stop) {
+    codecs::Bericht305 b;
+    b.domein = b301->domein;
+    b.header = header;
+    b.client = {c.bsn, c.geboortedatum, c.geslacht, naam, {}, {}};
+    b.client.producten.push_back(
+        {tp->toewijzing_nummer, tp->product, tp->ingangsdatum, options.begindatum, "1", {}});
+    melding = std::move(b);
+  } else {
+    codecs::Bericht307 b;
+    b.domein = b301->domein;
+    b.header = header;
+    b.client = {c.bsn, c.geboortedatum, c.geslacht, naam, {}, {}};
+    b.client.producten.push_back({tp->toewijzing_nummer,
+                                  tp->product,
+                                  tp->ingangsdatum,
+                                  options.begindatum,
+                                  b301->domein == codecs::Domein::kWmo ? "19" : "31",
+                                  options.einddatum.value_or(options.begindatum),
+                                  "1",
+                                  {}});
+    melding = std::move(b);
+  }
+  TrafficItem item;
+  item.functie = std::string(codecs::Functie(codecs::DomeinOf(melding), codecs::TypeOf(melding)));
+  item.payload = codecs::EncodeBericht(melding);
+  return item;
+}
+
 std::vector<std::pair<std::string, std::string>> ReferenceCsvs(const synth::Population& p) {
   std::vector<std::pair<std::string, std::string>> out;
   out.emplace_back("gemeenten.csv", synth::GemeentenCsv(p));

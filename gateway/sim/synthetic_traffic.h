@@ -53,6 +53,23 @@ std::optional<TrafficItem> AnswerTo(const std::string& functie, const std::strin
                                     const std::string& stuf_referentienummer,
                                     const codecs::Date& dagtekening, const std::string& id);
 
+// What an aanbieder's system reports on a toewijzing Sluis sent it: a 305 Start (`stop`
+// false) or a 307 Stop (`stop` true, RedenBeeindiging "19" Wmo / "31" Jeugd: volgens plan) for
+// the ToegewezenProduct `nummer` of the 301 `toewijzing_301` (its payload), with Begindatum
+// `begindatum` and, for a stop, Einddatum `einddatum`. The header is the 301's (same gemeente
+// and aanbieder) with `id` as BerichtIdentificatie on `dagtekening`. nullopt when the payload
+// is no 301 or does not hold `nummer`.
+struct MeldingOptions {
+  bool stop = false;
+  int64_t nummer = 0;
+  codecs::Date begindatum;
+  std::optional<codecs::Date> einddatum;  // stop only; default the begindatum
+  std::string id;
+  codecs::Date dagtekening;
+};
+std::optional<TrafficItem> MeldingOp(const std::string& toewijzing_301,
+                                     const MeldingOptions& options);
+
 // The population as the files of `sluis import reference DIR` (README, "Reference data"):
 // gemeenten.csv, aanbieders.csv, productcodes.csv, tarieven.csv, clienten.csv and
 // toewijzingen.csv, as (file name, content).

@@ -220,6 +220,7 @@ std::string Codes(const Retour& r) {
           for (const auto& c : p.retour_codes) out += " " + c;
         }
       } else {
+        for (const auto& c : r.client->retour_codes) out += " c" + c;
         const auto& v = r.client->verzoek;
         for (const auto& c : v.retour_codes) out += " v" + c;
         for (const auto& p : v.ongewijzigde_producten) {

@@ -230,7 +230,7 @@ TEST_F(RegieTest, AcceptedVerzoekOmWijziging) {
 TEST_F(RegieTest, TR349NotEveryCurrentToewijzingListed) {
   auto b = Vow("W1", "2026-03-06", "WIJZ-1");
   b.client.verzoek.ongewijzigde_producten.pop_back();
-  EXPECT_EQ(Run<Bericht318>(b, "2026-03-06"), "0200 | v9349 o0233 n0233");
+  EXPECT_EQ(Run<Bericht318>(b, "2026-03-06"), "0200 | c0200 v9349 o0233 n0233");
   // An ended toewijzing need not be listed.
   s.Query("UPDATE toewijzing_versie SET einddatum = '2026-02-28' WHERE nummer = 300202");
   b.header.bericht_identificatie.identificatie = "W2";
@@ -243,7 +243,7 @@ TEST_F(RegieTest, TR350AndTR351ProductsMustBeCurrent) {
   auto w = Wijzig(888, "2026-04-01");
   w.omvang = codecs::Omvang{3, "04", "2"};
   b.client.verzoek.te_wijzigen_producten = {w};
-  EXPECT_EQ(Run<Bericht318>(b, "2026-03-06"), "0200 | v0200 o0200 o0200 o9350 w9351 n0200");
+  EXPECT_EQ(Run<Bericht318>(b, "2026-03-06"), "0200 | c0200 v0200 o0200 o0200 o9350 w9351 n0200");
 }
 
 TEST_F(RegieTest, TR357TR373TR411OnTeWijzigenProduct) {
@@ -252,7 +252,7 @@ TEST_F(RegieTest, TR357TR373TR411OnTeWijzigenProduct) {
   auto w = Wijzig(300202, "2026-03-01");         // in the past, not the toewijzing's Ingangsdatum
   w.budget = codecs::Cents(50000);               // a budget change not from the Ingangsdatum
   b.client.verzoek.te_wijzigen_producten = {w};  // no Omvang while 01A12 has a code
-  EXPECT_EQ(Run<Bericht318>(b, "2026-03-06"), "0200 | v0200 o0200 w9357 w9373 w9411 n0200");
+  EXPECT_EQ(Run<Bericht318>(b, "2026-03-06"), "0200 | c0200 v0200 o0200 w9357 w9373 w9411 n0200");
   w = Wijzig(300202, "2026-01-01");
   w.omvang = codecs::Omvang{3, "04", "2"};
   b.client.verzoek.te_wijzigen_producten = {w};
@@ -272,7 +272,7 @@ TEST_F(RegieTest, TR375OmvangOnAGeneriekeToewijzing) {
   auto w = Wijzig(300201, "2026-04-01");
   w.omvang = codecs::Omvang{3, "04", "2"};
   b.client.verzoek.te_wijzigen_producten = {w};
-  EXPECT_EQ(Run<Bericht318>(b, "2026-03-06"), "0200 | v0200 o0200 w9375");
+  EXPECT_EQ(Run<Bericht318>(b, "2026-03-06"), "0200 | c0200 v0200 o0200 w9375");
   w.omvang.reset();
   w.einddatum = D("2026-09-30");
   b.client.verzoek.te_wijzigen_producten = {w};
@@ -288,7 +288,7 @@ TEST_F(RegieTest, TR412OmvangOnAnAspecifiekeToewijzing) {
   auto w = Wijzig(300201, "2026-04-01");
   w.omvang = codecs::Omvang{3, "04", "2"};
   b.client.verzoek.te_wijzigen_producten = {w};
-  EXPECT_EQ(Run<Bericht318>(b, "2026-03-06"), "0200 | v0200 o0200 w9412");
+  EXPECT_EQ(Run<Bericht318>(b, "2026-03-06"), "0200 | c0200 v0200 o0200 w9412");
   w.omvang.reset();
   w.einddatum = D("2026-09-30");
   b.client.verzoek.te_wijzigen_producten = {w};
@@ -303,17 +303,53 @@ TEST_F(RegieTest, TR361OverlappingProducts) {
   n.gewenste_ingangsdatum = D("2026-06-01");
   n.omvang = codecs::Omvang{2, "04", "2"};
   b.client.verzoek.nieuwe_producten = {n};
-  EXPECT_EQ(Run<Bericht318>(b, "2026-03-06"), "0200 | v0200 o0200 o0200 n9361");
+  EXPECT_EQ(Run<Bericht318>(b, "2026-03-06"), "0200 | c0200 v0200 o0200 o0200 n9361");
   n.gewenste_ingangsdatum = D("2027-01-01");  // after 300201 ends
   b.client.verzoek.nieuwe_producten = {n};
   b.header.bericht_identificatie.identificatie = "W2";
   EXPECT_EQ(Run<Bericht318>(b, "2026-03-06"), "");
 }
 
+TEST_F(RegieTest, TR304VerzoekOmWijzigingOnAnotherClientsToewijzing) {
+  // 300203: a toewijzing of this aanbieder for another client; 300204: another aanbieder's.
+  s.Query(
+      "INSERT INTO toewijzing_versie (gemeente, domein, nummer, agb, bsn, categorie, code,"
+      " toewijzingsdatum, toewijzingstijd, ingangsdatum, einddatum, volume, eenheid, frequentie,"
+      " bron, created_by) VALUES"
+      " ('0363', 'wmo', 300203, '65656055', '999900018', '02', '02A01', '2025-12-15',"
+      "  '10:15:00', '2026-01-01', '2026-12-31', 4, '04', '2', 'import', 'test'),"
+      " ('0363', 'wmo', 300204, '12345678', '999900006', '02', '02A01', '2025-12-15',"
+      "  '10:15:00', '2026-01-01', '2026-12-31', 4, '04', '2', 'import', 'test');"
+      "INSERT INTO toewijzing (gemeente, domein, nummer, versie_id, agb, bsn, levering)"
+      " SELECT gemeente, domein, nummer, id, agb, bsn, 'extern' FROM toewijzing_versie"
+      " WHERE nummer IN (300203, 300204)");
+  auto b = Vow("W1", "2026-03-06", "WIJZ-1");
+  b.client.verzoek.ongewijzigde_producten.push_back({codecs::ToewijzingNummer(300203), {}});
+  EXPECT_EQ(Run<Bericht318>(b, "2026-03-06"), "0200 | c8187 v0233 o0233 o0233 o0233 n0233");
+  auto w = Wijzig(300203, "2026-04-01");
+  w.omvang = codecs::Omvang{3, "04", "2"};
+  b.client.verzoek.ongewijzigde_producten.pop_back();
+  b.client.verzoek.te_wijzigen_producten = {w};
+  b.header.bericht_identificatie.identificatie = "W2";
+  EXPECT_EQ(Run<Bericht318>(b, "2026-03-06"), "0200 | c8187 v0233 o0233 o0233 w0233 n0233");
+  EXPECT_EQ(s.Query("SELECT count(*) FROM verzoek"), "0");
+  // Another aanbieder's toewijzing is no TR304 matter (OP095: this aanbieder cannot know it);
+  // for this aanbieder it is simply not a current toewijzing (TR350).
+  b.client.verzoek.te_wijzigen_producten.clear();
+  b.client.verzoek.ongewijzigde_producten.push_back({codecs::ToewijzingNummer(300204), {}});
+  b.header.bericht_identificatie.identificatie = "W3";
+  EXPECT_EQ(Run<Bericht318>(b, "2026-03-06"), "0200 | c0200 v0200 o0200 o0200 o9350 n0200");
+  // Only this client's own toewijzingen: accepted.
+  b.client.verzoek.ongewijzigde_producten.pop_back();
+  b.header.bericht_identificatie.identificatie = "W4";
+  EXPECT_EQ(Run<Bericht318>(b, "2026-03-06"), "");
+  EXPECT_EQ(s.Query("SELECT count(*) FROM verzoek"), "1");
+}
+
 TEST_F(RegieTest, TR374And347OnAVerzoekOmWijziging) {
   EXPECT_EQ(Run<Bericht318>(Vow("W1", "2026-03-06", "WIJZ-1"), "2026-03-06"), "");
   EXPECT_EQ(Run<Bericht318>(Vow("W2", "2026-03-06", "WIJZ-1"), "2026-03-06"),
-            "0200 | v9347 v9374 o0233 o0233 n0233");
+            "0200 | c0200 v9347 v9374 o0233 o0233 n0233");
 }
 
 }  // namespace

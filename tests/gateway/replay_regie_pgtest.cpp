@@ -39,6 +39,7 @@ std::string Render(const codecs::Bericht& b) {
           if constexpr (requires { m.client->verzoek; }) {
             if (!m.client) return;
             out += "|";
+            Add(out, m.client->retour_codes, "c");
             Add(out, m.client->verzoek.retour_codes, "v");
             for (const auto& p : m.client->verzoek.ongewijzigde_producten) {
               Add(out, p.retour_codes, "o");
@@ -131,10 +132,10 @@ INSTANTIATE_TEST_SUITE_P(Scenarios, ReplayRegieTest, ::testing::ValuesIn(Scenari
 // The set covers every code the regie rules give, each failing somewhere and passing beside it
 // (a message with no codes in the same scenario).
 TEST(ReplayRegieCoverageTest, EveryCodeFailsSomewhereAndPassesBeside) {
-  const std::set<std::string> codes = {"9019",  "9063",  "9069",  "9071",  "9074", "9326", "9413",
-                                       "9414",  "9415",  "9347",  "9374",  "9349", "9350", "9351",
-                                       "9357",  "9361",  "9373",  "9411",  "9056", "8848", "0001",
-                                       "TR355", "TR359", "TR360", "TR365", "TR379"};
+  const std::set<std::string> codes = {"9019", "9063",  "9069",  "9071",  "9074",  "9326", "9413",
+                                       "9414", "9415",  "9347",  "9374",  "9349",  "9350", "9351",
+                                       "9357", "9361",  "9373",  "9411",  "9056",  "8848", "0001",
+                                       "8187", "TR355", "TR359", "TR360", "TR365", "TR379"};
   std::set<std::string> failing, beside_a_pass;
   for (const std::string& name : Scenarios()) {
     const json e = json::parse(testing::ReadFile(Dir() + "/" + name + "/expected.json"));
@@ -157,6 +158,22 @@ TEST(ReplayRegieCoverageTest, EveryCodeFailsSomewhereAndPassesBeside) {
     EXPECT_TRUE(beside_a_pass.count(c)) << c << " has no passing fixture beside it";
   }
   EXPECT_GE(Scenarios().size(), 15u);
+}
+
+// The Jeugdwet domein is covered too: JW305, JW307, JW315 and JW317 received and answered, a
+// JW301 and a JW319 decided, a JW302 and a JW320 matched.
+TEST(ReplayRegieCoverageTest, JeugdwetFlowsAreCovered) {
+  std::set<std::string> kinds;
+  for (const std::string& name : Scenarios()) {
+    for (const auto& e : std::filesystem::directory_iterator(Dir() + "/" + name)) {
+      const std::string f = e.path().filename().string();
+      const size_t jw = f.find("-JW");
+      if (jw != std::string::npos) kinds.insert(f.substr(jw + 1, 5));
+    }
+  }
+  for (const char* k : {"JW301", "JW302", "JW305", "JW307", "JW315", "JW317", "JW320"}) {
+    EXPECT_TRUE(kinds.count(k)) << k << " has no scenario";
+  }
 }
 
 }  // namespace

@@ -37,6 +37,7 @@ TransportEnv::TransportEnv(TransportOptions options) : options_(std::move(option
             pki + "/" + options_.sim_certificate + ".key", pki + "/ca-bundle.pem"};
   so.store_dir = dir_ + "/sim-received";
   so.io_threads = 2;
+  so.answer = options_.answer;
 
   // The simulator's port goes into the CPA, so bind first: a simulator needs the CPA to start,
   // so reserve its port with a first CPA, then write the real one.
@@ -116,6 +117,16 @@ std::string TransportEnv::WaitFor(const std::string& sql, const std::string& wan
   for (;;) {
     got = schema().Query(sql);
     if (got == want || std::chrono::steady_clock::now() > deadline) return got;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+}
+
+std::string TransportEnv::WaitForValue(const std::string& sql, std::chrono::milliseconds timeout) {
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  std::string got;
+  for (;;) {
+    got = schema().Query(sql);
+    if (!got.empty() || std::chrono::steady_clock::now() > deadline) return got;
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
 }

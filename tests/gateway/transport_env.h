@@ -2,8 +2,10 @@
 // and a real sluisd (its own schema) with a [[ggk]] connection to the simulator.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "simulator.h"
@@ -23,6 +25,9 @@ struct TransportOptions {
   bool inbox = false;                   // sluisd runs the workflow's inbox (323 -> 325)
   bool start_sluisd = true;
   bool alert_webhook = false;  // sluisd posts its alerts to the simulator's /alerts
+  // The simulator's answer to what Sluis sends (sim::SimulatorOptions::answer): e.g. a 302 on
+  // every 301 (sim::AnswerTo). Empty: the simulator only acknowledges.
+  std::function<std::optional<sim::TrafficItem>(const sim::ReceivedMessage&)> answer;
 };
 
 class TransportEnv {
@@ -41,6 +46,9 @@ class TransportEnv {
   // returns the last value.
   std::string WaitFor(const std::string& sql, const std::string& want,
                       std::chrono::milliseconds timeout = std::chrono::seconds(15));
+  // Polls `sql` until it gives a non-empty value or the timeout passes; returns the last value.
+  std::string WaitForValue(const std::string& sql,
+                           std::chrono::milliseconds timeout = std::chrono::seconds(15));
   // GET on the admin listener.
   std::string Metrics();
 

@@ -319,6 +319,37 @@ TEST(RegieTest, OfficialVerzoekOmWijziging) {
   ExpectValid(r);
 }
 
+// TR304 (8187 on the Client): the 317 names a toewijzing this aanbieder has for another client.
+TEST(RegieTest, TR304VerzoekOmWijzigingOnAnotherClientsToewijzing) {
+  const auto b = Official<codecs::Bericht317>("WMO317");
+  VerzoekFeiten f = WijzigFeiten();
+  f.toewijzingen[1].product->code.reset();  // aspecifiek: the example asks no Omvang (TR411)
+  EXPECT_FALSE(regel::TR304_AndereClient(b.client.verzoek, f));
+  EXPECT_EQ(BeoordeelVerzoekWijziging(b, f, D("2023-04-03")).Codes(), "");
+
+  // 10071 (OngewijzigdProduct) belongs to another client of this aanbieder.
+  f.toewijzingen.erase(f.toewijzingen.begin());
+  f.nummers_andere_client.insert(10071);
+  EXPECT_TRUE(regel::TR304_AndereClient(b.client.verzoek, f));
+  RegieOordeel o = BeoordeelVerzoekWijziging(b, f, D("2023-04-03"));
+  EXPECT_EQ(o.Codes(), "8187");  // not also 9350: the product is not assessed
+  auto r = std::get<codecs::Bericht318>(MaakRetour(b, o, Antwoord(codecs::BerichtType::k318)));
+  ASSERT_TRUE(r.client);
+  EXPECT_EQ(r.client->retour_codes, codecs::RetourCodes{"8187"});
+  EXPECT_EQ(r.client->verzoek.retour_codes, codecs::RetourCodes{"0233"});
+  EXPECT_EQ(r.client->verzoek.ongewijzigde_producten[0].retour_codes, codecs::RetourCodes{"0233"});
+  EXPECT_EQ(r.client->verzoek.te_wijzigen_producten[0].retour_codes, codecs::RetourCodes{"0233"});
+  ExpectValid(r);
+
+  // The same on a TeWijzigenProduct.
+  f = WijzigFeiten();
+  f.toewijzingen[1].product->code.reset();
+  f.toewijzingen.pop_back();
+  f.nummers_andere_client = {10072};
+  EXPECT_TRUE(regel::TR304_AndereClient(b.client.verzoek, f));
+  EXPECT_EQ(BeoordeelVerzoekWijziging(b, f, D("2023-04-03")).Codes(), "8187");
+}
+
 TEST(RegieTest, OfficialVerzoekOmToewijzing) {
   const auto b = Official<codecs::Bericht315>("WMO315");
   VerzoekFeiten f;

@@ -157,6 +157,14 @@ bool TR347_ReferentieNietUniek(const std::string& referentie, const VerzoekFeite
 
 bool TR374_VerzoekOnderhanden(const VerzoekFeiten& f) { return f.verzoek_onderhanden; }
 
+bool TR304_AndereClient(const codecs::Verzoek& v, const VerzoekFeiten& f) {
+  auto andere = [&](ToewijzingNummer n) { return f.nummers_andere_client.count(n.value()) > 0; };
+  return std::any_of(v.ongewijzigde_producten.begin(), v.ongewijzigde_producten.end(),
+                     [&](const auto& p) { return andere(p.toewijzing_nummer); }) ||
+         std::any_of(v.te_wijzigen_producten.begin(), v.te_wijzigen_producten.end(),
+                     [&](const auto& p) { return andere(p.toewijzing_nummer); });
+}
+
 bool TR349_NietAlleActueleProducten(const codecs::Verzoek& v, const VerzoekFeiten& f,
                                     Date peildatum) {
   for (const ToewijzingFeit& t : f.toewijzingen) {
@@ -327,6 +335,12 @@ RegieOordeel BeoordeelVerzoekWijziging(const codecs::Bericht317& b, const Verzoe
   if (!o.header_codes.empty()) return o;
   const codecs::Verzoek& v = b.client.verzoek;
   const Date dagtekening = b.header.bericht_identificatie.dagtekening;
+  // TR304 puts 8187 on the Client (as on a 323); the products naming the other client's
+  // toewijzing are then not assessed (0233) rather than reported as not current (9350/9351).
+  if (regel::TR304_AndereClient(v, f)) o.client_codes.push_back("8187");
+  auto andere_client = [&](ToewijzingNummer n) {
+    return f.nummers_andere_client.count(n.value()) > 0;
+  };
   if (regel::TR347_ReferentieNietUniek(v.referentie_aanbieder, f))
     o.verzoek_codes.push_back("9347");
   if (regel::TR374_VerzoekOnderhanden(f)) o.verzoek_codes.push_back("9374");
@@ -340,7 +354,10 @@ RegieOordeel BeoordeelVerzoekWijziging(const codecs::Bericht317& b, const Verzoe
   for (const auto& p : v.ongewijzigde_producten) {
     codecs::RetourCodes c;
     const ToewijzingFeit* t = FindActueel(f, p.toewijzing_nummer, dagtekening);
-    if (regel::TR350_OngewijzigdNietActueel(p, f, dagtekening)) c.push_back("9350");
+    if (!andere_client(p.toewijzing_nummer) &&
+        regel::TR350_OngewijzigdNietActueel(p, f, dagtekening)) {
+      c.push_back("9350");
+    }
     if (t) {
       GevraagdePeriode g{t->product, t->ingangsdatum, t->einddatum};
       if (overlap(g)) c.push_back("9361");
@@ -351,7 +368,10 @@ RegieOordeel BeoordeelVerzoekWijziging(const codecs::Bericht317& b, const Verzoe
   for (const auto& p : v.te_wijzigen_producten) {
     codecs::RetourCodes c;
     const ToewijzingFeit* t = FindActueel(f, p.toewijzing_nummer, dagtekening);
-    if (regel::TR351_TeWijzigenNietActueel(p, f, dagtekening)) c.push_back("9351");
+    if (!andere_client(p.toewijzing_nummer) &&
+        regel::TR351_TeWijzigenNietActueel(p, f, dagtekening)) {
+      c.push_back("9351");
+    }
     if (t) {
       if (regel::TR357_IngangsdatumInVerleden(p, *t, dagtekening)) c.push_back("9357");
       if (regel::TR373_BudgetNietVanafIngang(p, *t)) c.push_back("9373");

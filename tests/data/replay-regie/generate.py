@@ -35,7 +35,26 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 GEMEENTE = "0363"
 AGB = "42420001"
 B, M = "iwmo", "wmo"
+PREFIX = "WMO"  # the functie's prefix in file names
 CODES = {301: 414, 302: 415, 305: 418, 307: 420, 315: 444, 317: 480, 319: 482, 320: 483}
+GEBOORTE = "1950-03-01"
+DOMEINEN = {
+    "wmo": ("iwmo", "wmo", "WMO", "42420001", "1950-03-01",
+            {301: 414, 302: 415, 305: 418, 307: 420, 315: 444, 317: 480, 319: 482, 320: 483}),
+    "jeugd": ("ijw", "jw", "JW", "87870001", "2012-05-01",
+              {301: 436, 302: 437, 305: 438, 307: 440, 315: 446, 317: 486, 319: 488, 320: 489}),
+}
+
+
+def domein(name):
+    """The messages made from here on are of this domein (iWmo or iJw 3.2): namespaces,
+    BerichtCodes, the aanbieder (a Jeugd provider of the reference data) and a young client."""
+    global B, M, PREFIX, AGB, GEBOORTE, CODES, DOMEIN
+    B, M, PREFIX, AGB, GEBOORTE, CODES = DOMEINEN[name]
+    DOMEIN = name
+
+
+DOMEIN = "wmo"
 
 
 def bsn(n):
@@ -52,6 +71,7 @@ def bsn(n):
 
 
 CLIENT = bsn(20)
+ANDERE_CLIENT = bsn(21)  # TR304: another client of the same aanbieder
 
 
 def opt(tag, value):
@@ -111,9 +131,9 @@ def naam(m):
             f"</{B}:Geslachtsnaam><{B}:Voorletters>A</{B}:Voorletters></{m}:Naam>")
 
 
-def client_kop(m):
-    return (f"<{m}:Bsn>{CLIENT}</{m}:Bsn><{m}:Geboortedatum><{B}:Datum>1950-03-01</{B}:Datum>"
-            f"</{m}:Geboortedatum><{m}:Geslacht>2</{m}:Geslacht>")
+def client_kop(m, client=None):
+    return (f"<{m}:Bsn>{client or CLIENT}</{m}:Bsn><{m}:Geboortedatum><{B}:Datum>{GEBOORTE}"
+            f"</{B}:Datum></{m}:Geboortedatum><{m}:Geslacht>2</{m}:Geslacht>")
 
 
 # --- 301: the gemeente's toewijzingen (as sent) ---
@@ -127,9 +147,9 @@ def toegewezen(nummer, cat, code, ingang, eind, o=(4, "04", "2")):
             f"{omvang(m, o)}</{m}:ToegewezenProduct>")
 
 
-def bericht301(ident, dag, products):
+def bericht301(ident, dag, products, client=None):
     m = f"{M}301"
-    client = (f"<{m}:Client>{client_kop(m)}"
+    client = (f"<{m}:Client>{client_kop(m, client)}"
               f"<{m}:Naam><{B}:Geslachtsnaam><{B}:Achternaam>Testpersoon</{B}:Achternaam>"
               f"</{B}:Geslachtsnaam><{B}:Voorletters>A</{B}:Voorletters>"
               f"<{B}:NaamGebruik>1</{B}:NaamGebruik></{m}:Naam>"
@@ -224,16 +244,22 @@ class Scenario:
         self.n += 1
         return f"{self.n:03d}-{kind}" + (f"@{received}" if received else "") + ".xml"
 
-    def toewijzingen(self, products=None, ident="T0001", dag="2025-12-15"):
-        """The gemeente's 301: by default 1001 (01A03) and 1002 (02A01) for 2026."""
-        products = products or [toegewezen(1001, "01", "01A03", "2026-01-01", "2026-12-31"),
-                                toegewezen(1002, "02", "02A01", "2026-01-01", "2026-12-31")]
-        self.files.append((self._name("WMO301"), bericht301(ident, dag, products)))
+    def toewijzingen(self, products=None, ident="T0001", dag="2025-12-15", client=None):
+        """The gemeente's 301: by default 1001 (01A03) and 1002 (02A01) for 2026 (Jeugd:
+        45A48 and 55A11)."""
+        if DOMEIN == "jeugd":
+            default = [toegewezen(1001, "45", "45A48", "2026-01-01", "2026-12-31"),
+                       toegewezen(1002, "55", "55A11", "2026-01-01", "2026-12-31")]
+        else:
+            default = [toegewezen(1001, "01", "01A03", "2026-01-01", "2026-12-31"),
+                       toegewezen(1002, "02", "02A01", "2026-01-01", "2026-12-31")]
+        self.files.append((self._name(f"{PREFIX}301"),
+                           bericht301(ident, dag, products or default, client)))
 
     def receive(self, t, xml, codes, received=None):
-        name = self._name(f"WMO{t}", received)
+        name = self._name(f"{PREFIX}{t}", received)
         self.files.append((name, xml))
-        self.messages.append({"file": name, "answer": f"WMO{t + 1}", "codes": codes})
+        self.messages.append({"file": name, "answer": f"{PREFIX}{t + 1}", "codes": codes})
 
     def start(self, ident, dag, products, codes, received=None):
         self.receive(305, regie(305, ident, dag, products), codes, received)
@@ -246,12 +272,14 @@ class Scenario:
         name = f"{self.n:03d}-besluit.json"
         content = {"gemeente": GEMEENTE, "agb": AGB, "referentie": ref, "besluit": besluit,
                    "op": op, **extra}
+        if DOMEIN != "wmo":
+            content["domein"] = DOMEIN
         self.files.append((name, json.dumps(content, indent=2) + "\n"))
         self.messages.append({"file": name, "outcome": outcome})
 
     def retour(self, t, heen_ident, heen_dag, ident, dag, outcome):
         # The aanbieder's header-only retour (everything accepted) on what the gemeente sent.
-        name = self._name(f"WMO{t}")
+        name = self._name(f"{PREFIX}{t}")
         self.files.append((name, root(t, retour_header(t, GEMEENTE, AGB, heen_ident, heen_dag,
                                                        ident, dag))))
         self.messages.append({"file": name, "outcome": outcome})
@@ -418,17 +446,17 @@ def scenarios():
     s.toewijzingen()
     s.receive(317, bericht317("W1", "2026-03-06", "WIJZ-1", ongewijzigd=[1001],
                               nieuwe=[nieuw("03", "03A01", "2026-06-01", "2026-12-31")]),
-              "0200 | v9349 o0233 n0233")
+              "0200 | c0200 v9349 o0233 n0233")
     s.receive(317, bericht317("W2", "2026-03-06", "WIJZ-2", ongewijzigd=[1001, 1002, 4711],
                               te_wijzigen=[wijzig(4712, "2026-04-01", o=(2, "04", "2"))]),
-              "0200 | v0200 o0200 o0200 o9350 w9351")
+              "0200 | c0200 v0200 o0200 o0200 o9350 w9351")
     m = f"{M}317"
     budget = (f"<{m}:TeWijzigenProduct><{m}:ToewijzingNummer>1002</{m}:ToewijzingNummer>"
               f"<{m}:GewensteIngangsdatum>2026-03-01</{m}:GewensteIngangsdatum>"
               f"<{m}:Budget>50000</{m}:Budget></{m}:TeWijzigenProduct>")
     s.receive(317, bericht317("W3", "2026-03-06", "WIJZ-3", ongewijzigd=[1001],
                               te_wijzigen=[budget]),
-              "0200 | v0200 o0200 w9357 w9373 w9411")
+              "0200 | c0200 v0200 o0200 w9357 w9373 w9411")
     s.receive(317, bericht317("W4", "2026-03-06", "WIJZ-4", ongewijzigd=[1001],
                               te_wijzigen=[wijzig(1002, "2026-01-01", o=(3, "04", "2"))]), "")
     s.verzoeken.append({"referentie": "WIJZ-4", "status": "open"})
@@ -439,7 +467,7 @@ def scenarios():
     s.toewijzingen()
     s.receive(317, bericht317("W1", "2026-03-06", "WIJZ-1", ongewijzigd=[1001, 1002],
                               nieuwe=[nieuw("01", "01A03", "2026-06-01")]),
-              "0200 | v0200 o0200 o0200 n9361")
+              "0200 | c0200 v0200 o0200 o0200 n9361")
     s.receive(317, bericht317("W2", "2026-03-06", "WIJZ-2", ongewijzigd=[1001, 1002],
                               nieuwe=[nieuw("01", "01A03", "2027-01-01")]), "")
     s.besluit("WIJZ-2", "afwijzen", "2026-03-09", "319", reden="6")
@@ -477,6 +505,80 @@ def scenarios():
     s.stop("T1", "2026-03-20", [stop(1001, "2026-01-05", "31", "2026-03-19"),
                                 stop(1002, "2026-03-02", "31", "2026-03-19")], "")
     out.append(s)
+    out += jeugd_scenarios()
+    out.append(tr304())
+    return out
+
+
+def tr304():
+    s = Scenario("24-tr304-vow-andere-client", "TR304 8187 on the Client: a 317 naming a "
+                 "toewijzing this aanbieder has for another client; then the correct one")
+    s.toewijzingen()
+    s.toewijzingen([toegewezen(1003, "02", "02A02", "2026-01-01", "2026-12-31")], ident="T0002",
+                   client=ANDERE_CLIENT)
+    s.receive(317, bericht317("W1", "2026-03-06", "WIJZ-1", ongewijzigd=[1001, 1002, 1003],
+                              nieuwe=[nieuw("03", "03A01", "2026-06-01", "2026-12-31")]),
+              "0200 | c8187 v0233 o0233 o0233 o0233 n0233")
+    s.receive(317, bericht317("W2", "2026-03-06", "WIJZ-2", ongewijzigd=[1001, 1002],
+                              te_wijzigen=[wijzig(1003, "2026-04-01", o=(3, "04", "2"))]),
+              "0200 | c8187 v0233 o0233 o0233 w0233")
+    s.receive(317, bericht317("W3", "2026-03-06", "WIJZ-3", ongewijzigd=[1001, 1002],
+                              nieuwe=[nieuw("03", "03A01", "2026-06-01", "2026-12-31")]), "")
+    s.verzoeken.append({"referentie": "WIJZ-3", "status": "open"})
+    return s
+
+
+def jeugd_scenarios():
+    """The same flows in the Jeugdwet domein (iJw 3.2: JW301 ... JW320)."""
+    out = []
+    domein("jeugd")
+
+    s = Scenario("21-jeugd-start-stop", "iJw: JW305 and JW307 judged like their Wmo "
+                 "counterparts (TR019 9019, TR074 9074, TR382 9069), JW306/JW308 retours")
+    s.toewijzingen()
+    s.start("S1", "2026-03-09", [start(1001, "2026-03-02"), start(4711, "2026-03-02")],
+            "0200 | 0200 9019")
+    s.stop("T1", "2026-03-10", [stop(1001, "2026-03-02", "31", "2026-03-09")], "0200 | 9069")
+    s.start("S2", "2026-03-09", [start(1001, "2026-03-02")], "")
+    s.start("S3", "2026-03-10", [start(1001, "2026-03-02")], "0200 | 9074")
+    s.stop("T2", "2026-03-20", [stop(1001, "2026-03-02", "31", "2026-03-19")], "")
+    out.append(s)
+
+    s = Scenario("22-jeugd-vot-besluiten", "iJw: a JW315 with two products; one honoured (JW301, "
+                 "TR379) and its JW302 matched, the other refused on the woonplaatsbeginsel "
+                 "(JW319 reden 8 with the responsible gemeente) and its JW320 matched")
+    s.toewijzingen()
+    s.receive(315, bericht315("V1", "2026-03-06", [
+        aangevraagd("REF-A", "41", "41A01", "2026-04-01", "2026-12-31"),
+        aangevraagd("REF-B", "54", "54A01", "2026-04-01", "2026-06-30")]), "")
+    # The JW316 is SL0000000001, the JW301 SL0000000002, the JW319 SL0000000003.
+    s.besluit("REF-A", "toewijzen", "2026-03-09", "301", nummer=5001)
+    s.besluit("REF-B", "afwijzen", "2026-03-09", "319", reden="8", woonplaatsbeginsel="0384")
+    s.retour(302, "SL0000000002", "2026-03-09", "R302-1", "2026-03-10",
+             "processed: 302 on 301 #")
+    s.retour(320, "SL0000000003", "2026-03-09", "R320-1", "2026-03-10",
+             "processed: 320 on 319 #")
+    s.verzoeken += [{"referentie": "REF-A", "status": "toegewezen"},
+                    {"referentie": "REF-B", "status": "afgewezen"}]
+    out.append(s)
+
+    s = Scenario("23-jeugd-vow-rules", "iJw: a JW317 missing a current toewijzing (TR349 9349) "
+                 "and one asking a change from a past date (TR357 9357); the correct one is "
+                 "honoured")
+    s.toewijzingen()
+    s.receive(317, bericht317("W1", "2026-03-06", "WIJZ-1", ongewijzigd=[1001],
+                              nieuwe=[nieuw("54", "54A01", "2026-06-01", "2026-12-31")]),
+              "0200 | c0200 v9349 o0233 n0233")
+    s.receive(317, bericht317("W2", "2026-03-06", "WIJZ-2", ongewijzigd=[1001],
+                              te_wijzigen=[wijzig(1002, "2026-03-01", o=(3, "04", "2"))]),
+              "0200 | c0200 v0200 o0200 w9357")
+    s.receive(317, bericht317("W3", "2026-03-06", "WIJZ-3", ongewijzigd=[1001],
+                              te_wijzigen=[wijzig(1002, "2026-04-01", o=(3, "04", "2"))]), "")
+    s.besluit("WIJZ-3", "toewijzen", "2026-03-09", "301", nummer=5001)
+    s.verzoeken.append({"referentie": "WIJZ-3", "status": "toegewezen"})
+    out.append(s)
+
+    domein("wmo")
     return out
 
 

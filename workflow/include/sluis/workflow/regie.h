@@ -111,6 +111,9 @@ struct VerzoekFeiten {
   bool verzoek_onderhanden = false;  // TR374: a pending verzoek for this client at this aanbieder
   // Every current version of a toewijzing of this client at this aanbieder (317).
   std::vector<ToewijzingFeit> toewijzingen;
+  // TR304 (317): the ToewijzingNummers the message names that belong to a toewijzing of this
+  // aanbieder (same gemeente and domein) for another client.
+  std::set<int64_t> nummers_andere_client;
 };
 
 // A product period as a 317 asks it, for the overlap rule (TR361).
@@ -123,6 +126,9 @@ struct GevraagdePeriode {
 namespace regel {
 bool TR347_ReferentieNietUniek(const std::string& referentie, const VerzoekFeiten& f);  // 9347
 bool TR374_VerzoekOnderhanden(const VerzoekFeiten& f);                                  // 9374
+// 317, Client: an OngewijzigdProduct or TeWijzigenProduct names a toewijzing of another client
+// (TR304: the Bsn must be the client's of the toewijzing).
+bool TR304_AndereClient(const codecs::Verzoek& v, const VerzoekFeiten& f);  // 8187
 // 317, Verzoek: not every actueel toewijzing appears as Ongewijzigd or TeWijzigen.
 bool TR349_NietAlleActueleProducten(const codecs::Verzoek& v, const VerzoekFeiten& f,
                                     Date peildatum);  // 9349
