@@ -366,9 +366,9 @@ TEST_F(ApiTest, DecidingVerzoekenQueuesThe301And319AndAuditsEachDecision) {
   ReplayTwoVerzoeken();
   clock_.Set(workflow::DutchMidnight(*codecs::Date::Parse("2026-03-09")) + std::chrono::hours(10));
   const Login l = LogIn("backoffice");
-  const json queue = json::parse(Call("GET", "/api/verzoeken?status=open", "", &l).body);
+  json queue = json::parse(Call("GET", "/api/verzoeken?status=open", "", &l).body);
   ASSERT_EQ(queue["total"], 2) << queue.dump(1);
-  const json& a = queue["items"][0];
+  json a = queue["items"][0];
   EXPECT_EQ(a["referentie_aanbieder"], "REF-A");
   EXPECT_EQ(a["berichttype"], 315);
   EXPECT_EQ(a["bsn"], "*****0225");
@@ -397,7 +397,7 @@ TEST_F(ApiTest, DecidingVerzoekenQueuesThe301And319AndAuditsEachDecision) {
   const HttpResponse t =
       Call("POST", "/api/verzoeken/" + ref_a + "/besluit", R"({"besluit":"toewijzen"})", &l);
   ASSERT_EQ(t.status, 200) << t.body;
-  const json toegewezen = json::parse(t.body);
+  json toegewezen = json::parse(t.body);
   EXPECT_EQ(toegewezen["berichttype"], 301);
   const std::string bericht_301 = std::to_string(toegewezen["bericht_id"].get<int64_t>());
   EXPECT_EQ(schema_.Query("SELECT berichttype || ' ' || state FROM bericht WHERE id = " +
@@ -424,21 +424,21 @@ TEST_F(ApiTest, DecidingVerzoekenQueuesThe301And319AndAuditsEachDecision) {
                           " berichttype IN (301, 319) AND state = 'queued'"),
             "2");
 
-  const json detail = json::parse(Call("GET", "/api/verzoeken/" + ref_b, "", &l).body);
+  json detail = json::parse(Call("GET", "/api/verzoeken/" + ref_b, "", &l).body);
   EXPECT_EQ(detail["verzoek"]["status"], "afgewezen");
   EXPECT_EQ(detail["verzoek"]["reden_afwijzing"], "6");
   EXPECT_EQ(detail["verzoek"]["reden_tekst"], "Stapeling");
   EXPECT_EQ(detail["verzoek"]["besluit_berichttype"], 319);
   EXPECT_EQ(detail["redenen"].size(), 9u);
   std::set<std::string> relaties;
-  for (const auto& b : detail["berichten"]) {
+  for (auto& b : detail["berichten"]) {
     relaties.insert(b["relatie"].get<std::string>() + " " +
                     std::to_string(b["berichttype"].get<int>()));
   }
   EXPECT_EQ(relaties, (std::set<std::string>{"retour 316", "antwoord 319"}));
-  const json open = json::parse(Call("GET", "/api/verzoeken?status=open", "", &l).body);
+  json open = json::parse(Call("GET", "/api/verzoeken?status=open", "", &l).body);
   EXPECT_EQ(open["total"], 0);
-  const json all = json::parse(Call("GET", "/api/verzoeken?agb=42420001", "", &l).body);
+  json all = json::parse(Call("GET", "/api/verzoeken?agb=42420001", "", &l).body);
   EXPECT_EQ(all["total"], 2);
 }
 
@@ -447,9 +447,9 @@ TEST_F(ApiTest, AanbiederTimelinessVolumePerProductAndOpenItems) {
   ReplayFiles("replay-regie/20-timeliness",
               {"001-WMO301.xml", "002-WMO305@2026-03-10.xml", "003-WMO307.xml"});
   const Login l = LogIn("accountmanager");
-  const json tijdig = json::parse(Call("GET", "/api/aanbieders/42420001/tijdigheid", "", &l).body);
+  json tijdig = json::parse(Call("GET", "/api/aanbieders/42420001/tijdigheid", "", &l).body);
   ASSERT_EQ(tijdig["total"], 1) << tijdig.dump(1);
-  const json& maart = tijdig["items"][0];
+  json maart = tijdig["items"][0];
   EXPECT_EQ(maart["maand"], "2026-03");
   EXPECT_EQ(maart["starts"], 2);
   EXPECT_EQ(maart["stops"], 2);
@@ -467,10 +467,10 @@ TEST_F(ApiTest, AanbiederTimelinessVolumePerProductAndOpenItems) {
   }
 
   // Three prestaties in January and three in February, none far above the month before.
-  const json volume = json::parse(Call("GET", "/api/aanbieders/42420001/volume", "", &l).body);
+  json volume = json::parse(Call("GET", "/api/aanbieders/42420001/volume", "", &l).body);
   ASSERT_GE(volume["total"].get<int>(), 2) << volume.dump(1);
   int64_t januari = 0;
-  for (const auto& r : volume["items"]) {
+  for (auto& r : volume["items"]) {
     EXPECT_FALSE(r["stijging"].get<bool>()) << r.dump();
     if (r["maand"] == "2026-01") januari += r["bedrag_cent"].get<int64_t>();
   }
@@ -478,9 +478,9 @@ TEST_F(ApiTest, AanbiederTimelinessVolumePerProductAndOpenItems) {
   // February's amounts tripled: a sudden rise for each product that had a January.
   schema_.Query(
       "UPDATE prestatie SET bedrag_cent = bedrag_cent * 3 WHERE periode_begin >= '2026-02-01'");
-  const json hoger = json::parse(Call("GET", "/api/aanbieders/42420001/volume", "", &l).body);
+  json hoger = json::parse(Call("GET", "/api/aanbieders/42420001/volume", "", &l).body);
   int stijgingen = 0;
-  for (const auto& r : hoger["items"]) {
+  for (auto& r : hoger["items"]) {
     if (r["maand"] == "2026-02" && !r["gemiddeld_eerder_cent"].is_null()) {
       EXPECT_TRUE(r["stijging"].get<bool>()) << r.dump();
       ++stijgingen;
@@ -488,7 +488,7 @@ TEST_F(ApiTest, AanbiederTimelinessVolumePerProductAndOpenItems) {
   }
   EXPECT_GE(stijgingen, 1) << hoger.dump(1);
 
-  const json open = json::parse(Call("GET", "/api/aanbieders/42420001/openstaand", "", &l).body);
+  json open = json::parse(Call("GET", "/api/aanbieders/42420001/openstaand", "", &l).body);
   ASSERT_EQ(open["items"].size(), 3u);
   EXPECT_EQ(open["items"][0]["soort"], "declaraties");
   EXPECT_EQ(open["items"][0]["aantal"], 2);
