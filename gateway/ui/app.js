@@ -346,7 +346,9 @@ function productTekst(p) {
 
 // The deadline with the days left; late ones stand out.
 function termijn(r) {
-  if (!['open', 'in_onderzoek'].includes(r.status)) return el('span', { text: r.uiterlijk ?? '' });
+  if (!['open', 'in_onderzoek'].includes(r.status)) {
+    return el('span', { class: 'termijn', text: r.uiterlijk ?? '' });
+  }
   const d = r.dagen_over;
   const tekst = d < 0 ? `${-d} dag${d === -1 ? '' : 'en'} te laat` : d === 0 ? 'vandaag'
     : `nog ${d} dag${d === 1 ? '' : 'en'}`;
@@ -362,14 +364,16 @@ function verzoekenKaart(lijst) {
     VERZOEK_STATUSSEN.map((v) => el('option', { value: v,
       selected: verzoekParams.get('status') === v }, v)));
   const agb = el('input', { name: 'agb', value: verzoekParams.get('agb') || '', size: 10 });
+  const bsn = el('input', { name: 'bsn', id: 'verzoek-bsn', value: verzoekParams.get('bsn') || '',
+    size: 10 });
   const filters = el('form', { class: 'filters', onsubmit: (e) => {
     e.preventDefault();
     for (const [k, v] of new FormData(filters)) { if (v) verzoekParams.set(k, v); else verzoekParams.delete(k); }
     verzoekParams.delete('offset');
     werkvoorraad();
   } }, el('label', {}, 'Status', statusKeuze), el('label', {}, 'AGB-code', agb),
-  el('button', { type: 'submit' }, 'Tonen'));
-  return el('section', { class: 'kaart' },
+  el('label', {}, 'BSN', bsn), el('button', { type: 'submit', id: 'verzoek-zoek' }, 'Tonen'));
+  return el('section', { class: 'kaart', 'data-testid': 'verzoeken-kaart' },
     el('h2', { text: 'Verzoeken (315/317)' }),
     el('p', { class: 'code-tekst', text: 'Besluit binnen 5 werkdagen na ontvangst (OP274); na '
       + '"in onderzoek" uiterlijk 8 weken na de dagtekening (OP346).' }),

@@ -61,13 +61,21 @@ test('decide a 315: toewijzen sends a 301, afwijzen a 319', async () => {
     await page.locator('h1', { hasText: 'WMO319' }).waitFor();
     await page.screenshot({ path: screenshotPath('verzoek-319'), fullPage: true });
 
-    // Both in the decided list, none left to decide.
+    // Nothing left to decide; searched by BSN among all verzoeken, both are there, decided.
     await page.locator('nav a[data-scherm=werkvoorraad]').click();
+    const kaart = page.locator('[data-testid=verzoeken-kaart]');
+    await kaart.locator('.leeg').waitFor();
     await page.locator('#verzoek-status-filter').selectOption('');
-    await page.locator('#verzoek-status-filter').locator('xpath=ancestor::form')
-      .locator('button[type=submit]').click();
-    await page.locator('[data-testid=verzoeken] tbody tr', { hasText: 'afgewezen' }).waitFor();
+    await page.locator('#verzoek-bsn').fill('999900006');
+    await page.locator('#verzoek-zoek').click();
+    // The list of this search (its CSV link names it), and nothing in it.
+    await kaart.locator('a[data-testid=csv][href*="bsn=999900006"]').waitFor();
+    assert.match(await kaart.locator('.pager').textContent(), /^0 totaal/);
+    await page.locator('#verzoek-bsn').fill('999900225');
+    await page.locator('#verzoek-zoek').click();
+    await rij('REF-B').locator('.status', { hasText: 'afgewezen' }).waitFor();
     await rij('REF-A').locator('.status', { hasText: 'toegewezen' }).waitFor();
+    await kaart.screenshot({ path: screenshotPath('verzoeken-besloten') });
     await page.context().close();
 
     const beheer = await newPage(browser);
