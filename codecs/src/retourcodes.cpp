@@ -5,11 +5,19 @@
 namespace sluis::codecs {
 
 std::map<std::string, std::string> ParseRetourcodeTexts(std::string_view xsd) {
+  return ParseEnumerationTexts(xsd, "LDT_RetourCode");
+}
+
+std::map<std::string, std::string> ParseEnumerationTexts(std::string_view xsd,
+                                                         std::string_view type_name) {
   std::map<std::string, std::string> out;
   pugi::xml_document doc;
   if (!doc.load_buffer(xsd.data(), xsd.size())) return out;
-  const pugi::xpath_node type = doc.select_node(
-      "/*[local-name()='schema']/*[local-name()='simpleType'][@name='LDT_RetourCode']");
+  pugi::xpath_variable_set vars;
+  vars.set("name", std::string(type_name).c_str());
+  const pugi::xpath_query query(
+      "/*[local-name()='schema']/*[local-name()='simpleType'][@name=string($name)]", &vars);
+  const pugi::xpath_node type = doc.select_node(query);
   if (!type) return out;
   for (const pugi::xpath_node& e :
        type.node().select_nodes("*[local-name()='restriction']/*[local-name()='enumeration']")) {

@@ -4,6 +4,7 @@
 // every BSN reveal lands in the audit log, which cannot be changed.
 #include <utility>
 
+#include <cmath>
 #include <filesystem>
 #include <set>
 
@@ -15,6 +16,7 @@
 
 #include "sluis/db/accounts.h"
 #include "sluis/db/messaging.h"
+#include "sluis/db/verzoeken.h"
 #include "sluis/workflow/clock.h"
 
 #include "api/password.h"
@@ -106,6 +108,31 @@ class ApiTest : public ::testing::Test {
     const ReplayResult r = Replay(o);
     ASSERT_TRUE(r.ok) << r.summary.dump(1);
     fs::remove_all(o.out_dir);
+  }
+
+  // Some files of a scenario under tests/data (e.g. a regie scenario without its decisions).
+  void ReplayFiles(const std::string& scenario_dir, const std::vector<std::string>& files) {
+    const fs::path scenario = testing::SourceDir() + "/tests/data/" + scenario_dir;
+    const fs::path in = fs::temp_directory_path() / ("sluis-api-in-" + schema_.name());
+    fs::remove_all(in);
+    fs::create_directories(in);
+    for (const auto& f : files) fs::copy_file(scenario / f, in / f);
+    ReplayOptions o;
+    o.in_dir = in.string();
+    o.reference_dir = testing::SourceDir() + "/tests/data/replay/reference";
+    o.out_dir = fs::temp_directory_path() / ("sluis-api-" + schema_.name());
+    o.db_url = schema_.url();
+    o.schemas = *codecs::SchemaSet::Load(testing::SharedDir());
+    const ReplayResult r = Replay(o);
+    ASSERT_TRUE(r.ok) << r.summary.dump(1);
+    fs::remove_all(o.out_dir);
+    fs::remove_all(in);
+  }
+
+  // 13-vot-onderzoek without its decisions: the 301 sent earlier and one 315 from 42420001 for
+  // client 999900225 asking two products (REF-A 02A02, REF-B 03A01), both in the work queue.
+  void ReplayTwoVerzoeken() {
+    ReplayFiles("replay-regie/13-vot-onderzoek", {"001-WMO301.xml", "002-WMO315.xml"});
   }
 
   std::string DeclaratieId() { return schema_.Query("SELECT id FROM declaratie"); }
@@ -378,6 +405,144 @@ TEST_F(ApiTest, ListsPageFilterAndExportCsv) {
   ASSERT_EQ(rates["items"].size(), 1u);
   EXPECT_EQ(rates["items"][0]["retourcode"], "9321");
   EXPECT_EQ(rates["items"][0]["percentage"], 50.0);
+}
+
+TEST_F(ApiTest, DecidingVerzoekenQueuesThe301And319AndAuditsEachDecision) {
+  ReplayTwoVerzoeken();
+  clock_.Set(workflow::DutchMidnight(*codecs::Date::Parse("2026-03-09")) + std::chrono::hours(10));
+  const Login l = LogIn("backoffice");
+  json queue = json::parse(Call("GET", "/api/verzoeken?status=open", "", &l).body);
+  ASSERT_EQ(queue["total"], 2) << queue.dump(1);
+  json a = queue["items"][0];
+  EXPECT_EQ(a["referentie_aanbieder"], "REF-A");
+  EXPECT_EQ(a["berichttype"], 315);
+  EXPECT_EQ(a["bsn"], "*****0225");
+  EXPECT_EQ(a["status"], "open");
+  EXPECT_EQ(a["uiterlijk"], a["besluit_uiterlijk"]);
+  EXPECT_TRUE(a["dagen_over"].is_number()) << a.dump();
+  ASSERT_EQ(a["producten"].size(), 1u);
+  EXPECT_EQ(a["producten"][0]["code"], "02A02");
+  EXPECT_EQ(a["producten"][0]["ingangsdatum"], "2026-04-01");
+  EXPECT_EQ(queue["items"][1]["producten"][0]["code"], "03A01");
+  const std::string ref_a = std::to_string(a["id"].get<int64_t>());
+  const std::string ref_b = std::to_string(queue["items"][1]["id"].get<int64_t>());
+  const HttpResponse csv = Call("GET", "/api/verzoeken?status=open&format=csv", "", &l);
+  EXPECT_EQ(csv.content_type, "text/csv; charset=utf-8");
+  EXPECT_EQ(std::count(csv.body.begin(), csv.body.end(), '\n'), 3);
+  EXPECT_EQ(csv.body.find("999900225"), std::string::npos);
+
+  // Refused before anything happens: no such decision, afwijzen without a reden.
+  EXPECT_EQ(Call("POST", "/api/verzoeken/" + ref_a + "/besluit", R"({"besluit":"ja"})", &l).status,
+            422);
+  EXPECT_EQ(
+      Call("POST", "/api/verzoeken/" + ref_b + "/besluit", R"({"besluit":"afwijzen"})", &l).status,
+      422);
+  EXPECT_EQ(schema_.Query("SELECT count(*) FROM audit_log WHERE action LIKE 'verzoek.%'"), "0");
+
+  const HttpResponse t =
+      Call("POST", "/api/verzoeken/" + ref_a + "/besluit", R"({"besluit":"toewijzen"})", &l);
+  ASSERT_EQ(t.status, 200) << t.body;
+  json toegewezen = json::parse(t.body);
+  EXPECT_EQ(toegewezen["berichttype"], 301);
+  const std::string bericht_301 = std::to_string(toegewezen["bericht_id"].get<int64_t>());
+  EXPECT_EQ(schema_.Query("SELECT berichttype || ' ' || state FROM bericht WHERE id = " +
+                          bericht_301 + " AND direction = 'out'"),
+            "301 queued");
+  EXPECT_EQ(schema_.Query("SELECT actor || ' ' || subject FROM audit_log"
+                          " WHERE action = 'verzoek.toewijzen'"),
+            "backoffice verzoek/" + ref_a);
+
+  const HttpResponse w = Call("POST", "/api/verzoeken/" + ref_b + "/besluit",
+                              R"({"besluit":"afwijzen","reden":"6"})", &l);
+  ASSERT_EQ(w.status, 200) << w.body;
+  EXPECT_EQ(json::parse(w.body)["berichttype"], 319);
+  EXPECT_EQ(schema_.Query("SELECT actor || ' ' || subject FROM audit_log"
+                          " WHERE action = 'verzoek.afwijzen'"),
+            "backoffice verzoek/" + ref_b);
+
+  // Decided once: a second decision is refused with the rule, and nothing more is queued.
+  const HttpResponse again =
+      Call("POST", "/api/verzoeken/" + ref_a + "/besluit", R"({"besluit":"onderzoek"})", &l);
+  EXPECT_EQ(again.status, 422);
+  EXPECT_NE(again.body.find("TR"), std::string::npos) << again.body;
+  EXPECT_EQ(schema_.Query("SELECT count(*) FROM bericht WHERE direction = 'out' AND"
+                          " berichttype IN (301, 319) AND state = 'queued'"),
+            "2");
+
+  json detail = json::parse(Call("GET", "/api/verzoeken/" + ref_b, "", &l).body);
+  EXPECT_EQ(detail["verzoek"]["status"], "afgewezen");
+  EXPECT_EQ(detail["verzoek"]["reden_afwijzing"], "6");
+  EXPECT_EQ(detail["verzoek"]["reden_tekst"], "Stapeling");
+  EXPECT_EQ(detail["verzoek"]["besluit_berichttype"], 319);
+  EXPECT_EQ(detail["redenen"].size(), 9u);
+  std::set<std::string> relaties;
+  for (auto& b : detail["berichten"]) {
+    relaties.insert(b["relatie"].get<std::string>() + " " +
+                    std::to_string(b["berichttype"].get<int>()));
+  }
+  EXPECT_EQ(relaties, (std::set<std::string>{"retour 316", "antwoord 319"}));
+  json open = json::parse(Call("GET", "/api/verzoeken?status=open", "", &l).body);
+  EXPECT_EQ(open["total"], 0);
+  json all = json::parse(Call("GET", "/api/verzoeken?agb=42420001", "", &l).body);
+  EXPECT_EQ(all["total"], 2);
+}
+
+TEST_F(ApiTest, AanbiederTimelinessVolumePerProductAndOpenItems) {
+  ReplayFiles("replay/17-tr321-volume", {"001-WMO301.xml", "002-WMO323.xml", "003-WMO323.xml"});
+  ReplayFiles("replay-regie/20-timeliness",
+              {"001-WMO301.xml", "002-WMO305@2026-03-10.xml", "003-WMO307.xml"});
+  const Login l = LogIn("accountmanager");
+  json tijdig = json::parse(Call("GET", "/api/aanbieders/42420001/tijdigheid", "", &l).body);
+  ASSERT_EQ(tijdig["total"], 1) << tijdig.dump(1);
+  json maart = tijdig["items"][0];
+  EXPECT_EQ(maart["maand"], "2026-03");
+  EXPECT_EQ(maart["starts"], 2);
+  EXPECT_EQ(maart["stops"], 2);
+  // The same count as the regie's own figures.
+  db::Connection conn(schema_.url());
+  const auto t = db::TijdigheidPerAanbieder(conn, "0363", codecs::Domein::kWmo,
+                                            *codecs::Date::Parse("2026-03-01"),
+                                            *codecs::Date::Parse("2026-03-31"));
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_EQ(maart["starts_tijdig"], t[0].starts_tijdig);
+  EXPECT_EQ(maart["stops_tijdig"], t[0].stops_tijdig);
+  if (t[0].starts > 0) {
+    EXPECT_DOUBLE_EQ(maart["starts_pct"].get<double>(),
+                     std::round(1000.0 * t[0].starts_tijdig / t[0].starts) / 10);
+  }
+
+  // Three prestaties in January and three in February, none far above the month before.
+  json volume = json::parse(Call("GET", "/api/aanbieders/42420001/volume", "", &l).body);
+  ASSERT_GE(volume["total"].get<int>(), 2) << volume.dump(1);
+  int64_t januari = 0;
+  for (auto& r : volume["items"]) {
+    EXPECT_FALSE(r["stijging"].get<bool>()) << r.dump();
+    if (r["maand"] == "2026-01") januari += r["bedrag_cent"].get<int64_t>();
+  }
+  EXPECT_EQ(januari, 48750 + 71500 + 80600);
+  // February's amounts tripled: a sudden rise for each product that had a January.
+  schema_.Query(
+      "UPDATE prestatie SET bedrag_cent = bedrag_cent * 3 WHERE periode_begin >= '2026-02-01'");
+  json hoger = json::parse(Call("GET", "/api/aanbieders/42420001/volume", "", &l).body);
+  int stijgingen = 0;
+  for (auto& r : hoger["items"]) {
+    if (r["maand"] == "2026-02" && !r["gemiddeld_eerder_cent"].is_null()) {
+      EXPECT_TRUE(r["stijging"].get<bool>()) << r.dump();
+      ++stijgingen;
+    }
+  }
+  EXPECT_GE(stijgingen, 1) << hoger.dump(1);
+
+  json open = json::parse(Call("GET", "/api/aanbieders/42420001/openstaand", "", &l).body);
+  ASSERT_EQ(open["items"].size(), 3u);
+  EXPECT_EQ(open["items"][0]["soort"], "declaraties");
+  EXPECT_EQ(open["items"][0]["aantal"], 2);
+  EXPECT_EQ(open["items"][1]["soort"], "verzoeken");
+  EXPECT_EQ(open["items"][1]["aantal"], 0);
+  const HttpResponse csv = Call("GET", "/api/aanbieders/42420001/volume?format=csv", "", &l);
+  EXPECT_EQ(csv.body.substr(0, csv.body.find("\r\n")),
+            "maand,categorie,code,volume,eenheid,bedrag_cent,goedgekeurd_cent,prestaties,"
+            "gemiddeld_eerder_cent,stijging");
 }
 
 }  // namespace

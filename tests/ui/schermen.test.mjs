@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { launchBrowser, newPage, screenshotPath, startSluis } from './lib/env.mjs';
-import { addAccounts, login, replay } from './lib/sluis.mjs';
+import { addAccounts, login, replay, replayFiles } from './lib/sluis.mjs';
 
 // An alert as the transport raises it (raise_alert(), migration 0003).
 function raiseAlert(info) {
@@ -22,6 +22,9 @@ test('operations, aanbieders and berichten show real data', async () => {
     addAccounts(sluis.info);
     replay(sluis.info, '01-spec-example');
     replay(sluis.info, '17-tr321-volume');
+    // Starts and stops of 42420001, received in March 2026 (OP271/OP272).
+    replayFiles(sluis.info, 'replay-regie/20-timeliness',
+      ['001-WMO301.xml', '002-WMO305@2026-03-10.xml', '003-WMO307.xml']);
     raiseAlert(sluis.info);
 
     const ops = await newPage(browser);
@@ -47,6 +50,18 @@ test('operations, aanbieders and berichten show real data', async () => {
     assert.ok(timeline.some((t) => /WMO323/.test(t) && /ontvangen/.test(t)), timeline.join('\n'));
     assert.ok(timeline.some((t) => /WMO325/.test(t) && /verzonden/.test(t)));
     assert.match(await am.locator('[data-testid=afwijzingen]').textContent(), /9321/);
+    // Timeliness, volume and spend per product per month, what is open.
+    const maart = am.locator('[data-testid=tijdigheid] tbody tr', { hasText: '2026-03' });
+    await maart.waitFor();
+    assert.match(await maart.textContent(), /^2026-03\d \/ 2.*%\d \/ 2/);
+    const volume = await am.locator('[data-testid=volume] tbody tr').allTextContents();
+    assert.ok(volume.some((t) => t.startsWith('2026-01')), volume.join('\n'));
+    assert.ok(volume.some((t) => t.startsWith('2026-02') && /€/.test(t)), volume.join('\n'));
+    assert.equal(await am.locator('[data-testid=volume-grafiek] rect').count(),
+      new Set(volume.map((t) => t.slice(0, 7))).size);
+    const declaraties = am.locator('[data-testid=openstaand] tbody tr',
+      { hasText: 'Declaraties niet betaald' });
+    assert.match(await declaraties.textContent(), /betaald of afgewezen[1-9]/);
     await am.screenshot({ path: screenshotPath('aanbieder'), fullPage: true });
     // Open a message's raw XML from the timeline.
     await am.locator('[data-testid=tijdlijn] tbody tr', { hasText: 'WMO323' }).first().click();

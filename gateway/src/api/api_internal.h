@@ -28,9 +28,10 @@ struct ApiRouter::Impl {
   std::string shared_dir;
   UiConfig config;
   std::map<std::string, std::string> retourcodes;    // code -> text (Basisschema.xsd)
+  std::map<std::string, std::string> redenen;        // LDT_RedenAfwijzingVerzoek -> text
   std::unique_ptr<db::Inbox> inbox;                  // null when the schemas could not be loaded
+  std::shared_ptr<const codecs::SchemaSet> schemas;  // null likewise (301/319 decisions)
   std::string openapi;                               // rendered once
-  std::shared_ptr<const codecs::SchemaSet> schemas;  // null when they could not be loaded
 };
 using Services = ApiRouter::Impl;
 
@@ -76,8 +77,11 @@ const nlohmann::json* Field(const nlohmann::json& body, const char* key);
 const std::string* TextField(const nlohmann::json& body, const char* key);
 bool ParseId(const std::string& s, int64_t& out);
 
-// ---- handlers (handlers_*.cpp) -----------------------------------------------------------------
+// ---- handlers (handlers_*.cpp, router.cpp) ---------------------------------------------------
 using Awaitable = boost::asio::awaitable<HttpResponse>;
+Awaitable Login(Services& s, Ctx c);
+Awaitable OpenApi(Services& s, Ctx c);
+
 Awaitable ListDeclaraties(Services& s, Ctx c);
 Awaitable GetDeclaratie(Services& s, Ctx c);
 Awaitable BesluitDeclaratie(Services& s, Ctx c);
@@ -86,6 +90,10 @@ Awaitable CreateHold(Services& s, Ctx c);
 Awaitable EndHold(Services& s, Ctx c);
 Awaitable ListRetourcodes(Services& s, Ctx c);
 Awaitable SaveToewijzingen(Services& s, Ctx c);
+
+Awaitable ListVerzoeken(Services& s, Ctx c);
+Awaitable GetVerzoek(Services& s, Ctx c);
+Awaitable BesluitVerzoek(Services& s, Ctx c);
 
 Awaitable Backlog(Services& s, Ctx c);
 Awaitable Deadlines(Services& s, Ctx c);
@@ -99,6 +107,9 @@ Awaitable AcknowledgeAlert(Services& s, Ctx c);
 Awaitable ListAanbieders(Services& s, Ctx c);
 Awaitable AanbiederBerichten(Services& s, Ctx c);
 Awaitable AanbiederAfwijzingen(Services& s, Ctx c);
+Awaitable AanbiederTijdigheid(Services& s, Ctx c);
+Awaitable AanbiederVolume(Services& s, Ctx c);
+Awaitable AanbiederOpenstaand(Services& s, Ctx c);
 
 Awaitable FindBerichten(Services& s, Ctx c);
 Awaitable GetBericht(Services& s, Ctx c);

@@ -119,6 +119,30 @@ Awaitable AanbiederAfwijzingen(Services& s, Ctx c) {
   co_return JsonResponse(200, {{"items", items}, {"total", t.total}});
 }
 
+Awaitable AanbiederTijdigheid(Services& s, Ctx c) {
+  const std::string agb = c.params[0];
+  if (!ValidAgb(agb)) co_return JsonError(404, "AGB-code moet 8 cijfers zijn");
+  const db::Table t =
+      co_await s.db.Run([&](db::Connection& conn) { return db::TijdigheidPerMaand(conn, agb); });
+  co_return ListResponse(t, c, "tijdigheid-" + agb);
+}
+
+Awaitable AanbiederVolume(Services& s, Ctx c) {
+  const std::string agb = c.params[0];
+  if (!ValidAgb(agb)) co_return JsonError(404, "AGB-code moet 8 cijfers zijn");
+  const db::Table t =
+      co_await s.db.Run([&](db::Connection& conn) { return db::VolumePerProduct(conn, agb); });
+  co_return ListResponse(t, c, "volume-" + agb);
+}
+
+Awaitable AanbiederOpenstaand(Services& s, Ctx c) {
+  const std::string agb = c.params[0];
+  if (!ValidAgb(agb)) co_return JsonError(404, "AGB-code moet 8 cijfers zijn");
+  const db::Table t = co_await s.db.Run(
+      [&](db::Connection& conn) { return db::OpenstaandBijAanbieder(conn, agb); });
+  co_return ListResponse(t, c, "openstaand-" + agb);
+}
+
 Awaitable FindBerichten(Services& s, Ctx c) {
   const std::string q = c.Q("q");
   const db::Paging p = c.Paging();

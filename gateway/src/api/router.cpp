@@ -20,19 +20,11 @@ using boost::asio::awaitable;
 namespace {
 
 constexpr char kCookie[] = "sluis_sessie";
-const std::vector<std::string> kBackoffice = {"backoffice"};
-const std::vector<std::string> kAccountmanager = {"accountmanager"};
-const std::vector<std::string> kOperations = {"operations"};
-const std::vector<std::string> kBeheer = {"beheer"};
-const std::vector<std::string> kBerichten = {"backoffice", "accountmanager", "operations"};
-const std::vector<std::string> kEveryRole = {"backoffice", "accountmanager", "operations",
-                                             "beheer"};
-
-std::map<std::string, std::string> LoadRetourcodes(const std::string& shared_dir) {
+std::string ReadBasisschema(const std::string& shared_dir) {
   std::ifstream in(shared_dir + "/istandaarden/iwmo-3.2/Basisschema.xsd", std::ios::binary);
   std::ostringstream text;
   text << in.rdbuf();
-  return codecs::ParseRetourcodeTexts(text.str());
+  return text.str();
 }
 
 // Splits a target path into segments and matches a pattern; placeholders collect values.
@@ -118,6 +110,8 @@ nlohmann::json SessionJson(const db::Account& a, const std::string& csrf) {
           {"csrf_token", csrf}};
 }
 
+}  // namespace
+
 // ---- public routes ---------------------------------------------------------------------------
 
 awaitable<HttpResponse> Login(Services& s, Ctx c) {
@@ -187,193 +181,6 @@ awaitable<HttpResponse> Login(Services& s, Ctx c) {
 }
 
 awaitable<HttpResponse> OpenApi(Services& s, Ctx) { co_return HttpResponse::Json(200, s.openapi); }
-
-}  // namespace
-
-// ---- the route table
-// -----------------------------------------------------------------------------
-
-const std::vector<Route>& RouteTable() {
-  static const std::vector<Route> kRoutes = {
-      {{"POST", "/api/login", {}, "Inloggen (zet de sessiecookie)", "toegang", {}}, Login},
-      {{"GET", "/api/openapi.json", {}, "Dit document", "toegang", {}}, OpenApi},
-      {{"GET",
-        "/api/declaraties",
-        kBackoffice,
-        "Declaraties op status en termijn",
-        "werkvoorraad",
-        {"status", "gemeente", "agb", "declaratienummer", "bsn", "toewijzingnummer",
-         "antwoord_voor"},
-        true},
-       ListDeclaraties},
-      {{"GET",
-        "/api/declaraties/{id}",
-        kBackoffice,
-        "Een declaratie met prestaties, retourcodes en hun tekst (bsn=toon: onverhuld, gelogd)",
-        "werkvoorraad",
-        {"bsn"}},
-       GetDeclaratie},
-      {{"POST",
-        "/api/declaraties/{id}/besluit",
-        kBackoffice,
-        "Vrijgeven na formele controle: afkeuren [{referentienummer, retourcode}], 325 gaat uit",
-        "werkvoorraad",
-        {}},
-       BesluitDeclaratie},
-      {{"POST",
-        "/api/toewijzingen",
-        kBackoffice,
-        "Toewijzingen aanmaken of wijzigen: {toewijzingen: [velden van toewijzingen.csv]}; per"
-        " client per aanbieder gaat de volledige 301 uit",
-        "werkvoorraad",
-        {}},
-       SaveToewijzingen},
-      {{"GET",
-        "/api/vasthouden",
-        kBackoffice,
-        "Actieve vasthoudregels (formele controle)",
-        "werkvoorraad",
-        {},
-        true},
-       ListHolds},
-      {{"POST",
-        "/api/vasthouden",
-        kBackoffice,
-        "Vasthouden: declaraties van een aanbieder wachten op een besluit",
-        "werkvoorraad",
-        {}},
-       CreateHold},
-      {{"POST",
-        "/api/vasthouden/{id}/beeindigen",
-        kBackoffice,
-        "Vasthouden beëindigen",
-        "werkvoorraad",
-        {}},
-       EndHold},
-      {{"GET",
-        "/api/retourcodes",
-        kEveryRole,
-        "Retourcodes met hun tekst (Basisschema)",
-        "werkvoorraad",
-        {}},
-       ListRetourcodes},
-      {{"GET",
-        "/api/operations/achterstand",
-        kOperations,
-        "Openstaande declaraties naar leeftijd tegen de 30-dagenklok",
-        "operations",
-        {"peildatum"},
-        true},
-       Backlog},
-      {{"GET",
-        "/api/operations/termijnen",
-        kOperations,
-        "Declaraties waarvan de 325-termijn binnen 3 dagen verloopt",
-        "operations",
-        {"peildatum"},
-        true},
-       Deadlines},
-      {{"GET",
-        "/api/operations/wachtrijen",
-        kOperations,
-        "Wachtrijen per status",
-        "operations",
-        {},
-        true},
-       Queues},
-      {{"GET",
-        "/api/operations/berichtstroom",
-        kOperations,
-        "Berichten per dag (14 dagen)",
-        "operations",
-        {"peildatum"},
-        true},
-       Rates},
-      {{"GET",
-        "/api/outbox",
-        kOperations,
-        "Uitgaande ebMS-berichten (state=dead: dead letters)",
-        "operations",
-        {"state"},
-        true},
-       ListOutbox},
-      {{"POST",
-        "/api/outbox/{id}/opnieuw",
-        kOperations,
-        "Dead letter opnieuw versturen",
-        "operations",
-        {}},
-       RetryOutbox},
-      {{"GET", "/api/meldingen", kOperations, "Open meldingen", "operations", {}, true},
-       ListAlerts},
-      {{"POST",
-        "/api/meldingen/{id}/bevestigen",
-        kOperations,
-        "Melding bevestigen",
-        "operations",
-        {}},
-       AcknowledgeAlert},
-      {{"GET",
-        "/api/aanbieders",
-        kAccountmanager,
-        "Aanbieders met aantallen",
-        "aanbieders",
-        {},
-        true},
-       ListAanbieders},
-      {{"GET",
-        "/api/aanbieders/{agb}/berichten",
-        kAccountmanager,
-        "Tijdlijn van alle berichten van en naar een aanbieder",
-        "aanbieders",
-        {},
-        true},
-       AanbiederBerichten},
-      {{"GET",
-        "/api/aanbieders/{agb}/afwijzingen",
-        kAccountmanager,
-        "Afwijzingen per retourcode per maand",
-        "aanbieders",
-        {},
-        true},
-       AanbiederAfwijzingen},
-      {{"GET",
-        "/api/berichten",
-        kBerichten,
-        "Zoeken op Identificatie, StUF-referentienummer of ebMS MessageId",
-        "berichten",
-        {"q"},
-        true},
-       FindBerichten},
-      {{"GET",
-        "/api/berichten/{id}",
-        kBerichten,
-        "Een bericht met zijn samenhang",
-        "berichten",
-        {}},
-       GetBericht},
-      {{"GET",
-        "/api/berichten/{id}/xml",
-        kBerichten,
-        "De XML zoals ontvangen of verzonden (BSN verhuld; bsn=toon: onverhuld, gelogd)",
-        "berichten",
-        {"bsn"}},
-       GetBerichtXml},
-      {{"GET", "/api/audit", kBeheer, "Auditlog", "beheer", {"actor", "action"}, true}, ListAudit},
-      {{"GET", "/api/accounts", kBeheer, "Accounts", "beheer", {}, true}, ListAccounts},
-      {{"POST", "/api/accounts", kBeheer, "Account aanmaken of wijzigen", "beheer", {}},
-       SaveAccount},
-  };
-  return kRoutes;
-}
-
-std::vector<RouteInfo> ApiRouter::Routes() {
-  std::vector<RouteInfo> out;
-  for (const auto& r : RouteTable()) out.push_back(r.info);
-  out.push_back({"GET", "/api/sessie", {}, "De eigen sessie (401 zonder)", "toegang", {}});
-  out.push_back({"POST", "/api/logout", kEveryRole, "Uitloggen", "toegang", {}});
-  return out;
-}
 
 namespace {
 
@@ -568,8 +375,11 @@ awaitable<HttpResponse> Dispatch(Services& s, HttpRequest req) {
 
 ApiRouter::ApiRouter(DbPool& db, const workflow::Clock& clock, std::string shared_dir,
                      UiConfig config)
-    : impl_(new Impl{db, clock, std::move(shared_dir), config, {}, nullptr, RenderOpenApi()}) {
-  impl_->retourcodes = LoadRetourcodes(impl_->shared_dir);
+    : impl_(new Impl{
+          db, clock, std::move(shared_dir), config, {}, {}, nullptr, nullptr, RenderOpenApi()}) {
+  const std::string basisschema = ReadBasisschema(impl_->shared_dir);
+  impl_->retourcodes = codecs::ParseRetourcodeTexts(basisschema);
+  impl_->redenen = codecs::ParseEnumerationTexts(basisschema, "LDT_RedenAfwijzingVerzoek");
   auto schemas = codecs::SchemaSet::Load(impl_->shared_dir);
   if (schemas) {
     impl_->schemas = *schemas;

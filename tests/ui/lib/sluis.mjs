@@ -1,7 +1,7 @@
 // Test data through Sluis' own code paths (the `sluis` CLI against the test sluisd's schema) and
 // logging in through the real login form.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -24,16 +24,34 @@ export function addAccounts(info) {
   }
 }
 
-// Replays a scenario of tests/data/replay into the daemon's schema (as `sluis replay --db`).
-export function replay(info, scenario) {
+function replayDir(info, dir) {
   const src = process.env.SLUIS_SOURCE_DIR;
   const out = mkdtempSync(join(tmpdir(), 'sluis-ui-replay-'));
   try {
-    cli(['replay', '--in', join(src, 'tests/data/replay', scenario), '--out', out,
+    cli(['replay', '--in', dir, '--out', out,
       '--reference', join(src, 'tests/data/replay/reference'), '--db', info.db_url,
       '--shared', process.env.SLUIS_SHARED]);
   } finally {
     rmSync(out, { recursive: true, force: true });
+  }
+}
+
+// Replays a scenario of tests/data/replay into the daemon's schema (as `sluis replay --db`).
+export function replay(info, scenario) {
+  replayDir(info, join(process.env.SLUIS_SOURCE_DIR, 'tests/data/replay', scenario));
+}
+
+// Replays some files of a scenario elsewhere under tests/data (e.g. a regie scenario's 315
+// without the decisions its besluit files make), in file-name order.
+export function replayFiles(info, scenarioDir, files) {
+  const dir = mkdtempSync(join(tmpdir(), 'sluis-ui-in-'));
+  try {
+    for (const f of files) {
+      copyFileSync(join(process.env.SLUIS_SOURCE_DIR, 'tests/data', scenarioDir, f), join(dir, f));
+    }
+    replayDir(info, dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -13,4 +13,9 @@ namespace sluis::codecs {
 // map when the text is not XML or has no such type.
 std::map<std::string, std::string> ParseRetourcodeTexts(std::string_view basisschema_xsd);
 
+// The same for any enumerated simpleType of a Basisschema.xsd, e.g. "LDT_RedenAfwijzingVerzoek":
+// value -> its documentation text. Empty when there is no such type.
+std::map<std::string, std::string> ParseEnumerationTexts(std::string_view basisschema_xsd,
+                                                         std::string_view type_name);
+
 }  // namespace sluis::codecs

@@ -51,6 +51,26 @@ int64_t CreateHold(Connection& conn, const std::string& gemeente, const std::str
 // Ends a hold (actief = false); throws RefusedError when it is not active. Audited.
 void EndHold(Connection& conn, int64_t id, const std::string& actor);
 
+// ---- Verzoeken (315/317) ------------------------------------------------------------------------
+// The regie work queue (migration 0014) for people; the decisions themselves are in
+// sluis/db/verzoeken.h.
+struct VerzoekFilter {
+  std::string status;  // "" = every state; "open" = open or in_onderzoek (the work queue)
+  std::string gemeente, agb, bsn;
+  codecs::Date peildatum;  // "dagen_over" counts the days from here to the deadline that applies
+};
+// The most urgent first: the deadline that applies ("uiterlijk": besluit_uiterlijk while open,
+// onderzoek_uiterlijk once in onderzoek; decided verzoeken after the undecided), then id. Each
+// row carries "producten": a JSON array of what was asked, read from the stored 315/317
+// ({soort: aangevraagd|te_wijzigen|nieuw, categorie, code, toewijzing_nummer, ingangsdatum,
+// einddatum, volume, eenheid, frequentie, budget_cent}).
+Table ListVerzoeken(Connection& conn, const VerzoekFilter& f, const Paging& p);
+// One row (or none), the columns of ListVerzoeken.
+Table LoadVerzoekRow(Connection& conn, int64_t id, codecs::Date peildatum);
+// What went out on this verzoek and came back: the 316/318 retour, the 301/319 answers (with
+// their ebMS outbox state when packed) and the aanbieder's 302/320 on them; oldest first.
+Table VerzoekBerichten(Connection& conn, int64_t id);
+
 // ---- Operations --------------------------------------------------------------------------------
 // Open declaraties (not betaald/afgewezen) by age in days since receipt on `peildatum` against
 // the 30-day payment clock: one row per bucket 0-10, 11-20, 21-25, 26-30, >30 with count and
@@ -80,6 +100,19 @@ Table ListAanbieders(Connection& conn, const Paging& p);
 Table AanbiederTimeline(Connection& conn, const std::string& agb, const Paging& p);
 // Per month (of receipt) and retourcode: rejected prestaties and the share of all prestaties.
 Table RejectRates(Connection& conn, const std::string& agb);
+// OP271/OP272 per month of receipt: starts (305) and stops (307) and how many arrived within 5
+// werkdagen, counted as TijdigheidPerAanbieder (sluis/db/verzoeken.h) counts them; with the
+// share on time in percent (null without any).
+Table TijdigheidPerMaand(Connection& conn, const std::string& agb);
+// Declared per product (categorie/code) and month of the prestatie's period: volume and amount
+// (credits subtract) and the approved amount. "stijging" is true when the amount is more than
+// kStijgingFactor times the average of the product's previous three months that have any.
+inline constexpr double kStijgingFactor = 1.5;
+Table VolumePerProduct(Connection& conn, const std::string& agb);
+// What is open at this aanbieder: declaraties not paid or refused, verzoeken to decide, and the
+// 301/319 we sent that wait for their 302/320 (OP090); one row each with count, amount (where
+// it has one) and the oldest.
+Table OpenstaandBijAanbieder(Connection& conn, const std::string& agb);
 
 // ---- Berichten ---------------------------------------------------------------------------------
 // Berichten whose Identificatie, StUF referentienummer or ebMS MessageId (received or sent)
