@@ -38,7 +38,14 @@ const datum = (s) => (s ? s.slice(0, 10) : '');
 const tijd = (s) => (s ? s.slice(0, 16).replace('T', ' ') : '');
 const status = (s) => el('span', { class: `status status-${s}`, text: s });
 
+// Bumped by every navigation. A screen still loading when the user moves on must not paint over
+// the next one: its api() GETs then end in a Verouderd error, which route() ignores (except
+// those asked with { blijvend: true }, such as the session check).
+let generatie = 0;
+class Verouderd extends Error {}
+
 async function api(pad, opties = {}) {
+  const mijn = generatie;
   const init = { credentials: 'same-origin', headers: {} };
   if (opties.body !== undefined) {
     init.method = 'POST';
@@ -49,6 +56,7 @@ async function api(pad, opties = {}) {
   const res = await fetch(pad, init);
   const type = res.headers.get('content-type') || '';
   const data = type.includes('json') ? await res.json() : await res.text();
+  if (mijn !== generatie && !init.method && !opties.blijvend) throw new Verouderd(pad);
   if (!res.ok) {
     const fout = new Error((data && data.error) || `HTTP ${res.status}`);
     fout.status = res.status;
@@ -174,6 +182,7 @@ const ROUTES = {
 
 async function route() {
   if (!sessie) return;
+  generatie += 1;
   const [naam, arg] = location.hash.replace(/^#\/?/, '').split('/');
   const eerste = SCHERMEN.find(mag);
   const r = ROUTES[naam];
@@ -187,6 +196,7 @@ async function route() {
   try {
     await r.toon(arg ? decodeURIComponent(arg) : undefined);
   } catch (err) {
+    if (err instanceof Verouderd) return;
     if (err.status === 401) { sessie = null; toonLogin('Sessie verlopen: log opnieuw in.'); return; }
     main.replaceChildren(melding(err.message));
   }
@@ -195,7 +205,7 @@ window.addEventListener('hashchange', route);
 
 async function start() {
   try {
-    sessie = await api('/api/sessie');
+    sessie = await api('/api/sessie', { blijvend: true });
   } catch (err) {
     toonLogin();
     return;
