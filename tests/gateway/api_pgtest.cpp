@@ -99,15 +99,7 @@ class ApiTest : public ::testing::Test {
 
   // 01-spec-example: one 323 from 42420001 (prestatie 1 approved, 2 rejected with 9321).
   void ReplaySpecExample() {
-    ReplayOptions o;
-    o.in_dir = testing::SourceDir() + "/tests/data/replay/01-spec-example";
-    o.reference_dir = testing::SourceDir() + "/tests/data/replay/reference";
-    o.out_dir = fs::temp_directory_path() / ("sluis-api-" + schema_.name());
-    o.db_url = schema_.url();
-    o.schemas = *codecs::SchemaSet::Load(testing::SharedDir());
-    const ReplayResult r = Replay(o);
-    ASSERT_TRUE(r.ok) << r.summary.dump(1);
-    fs::remove_all(o.out_dir);
+    ReplayDir(testing::SourceDir() + "/tests/data/replay/01-spec-example");
   }
 
   // Some files of a scenario under tests/data (e.g. a regie scenario without its decisions).
@@ -117,8 +109,14 @@ class ApiTest : public ::testing::Test {
     fs::remove_all(in);
     fs::create_directories(in);
     for (const auto& f : files) fs::copy_file(scenario / f, in / f);
+    ReplayDir(in.string());
+    fs::remove_all(in);
+  }
+
+  // `sluis replay --db` of a directory into this test's schema.
+  void ReplayDir(const std::string& in_dir) {
     ReplayOptions o;
-    o.in_dir = in.string();
+    o.in_dir = in_dir;
     o.reference_dir = testing::SourceDir() + "/tests/data/replay/reference";
     o.out_dir = fs::temp_directory_path() / ("sluis-api-" + schema_.name());
     o.db_url = schema_.url();
@@ -126,7 +124,6 @@ class ApiTest : public ::testing::Test {
     const ReplayResult r = Replay(o);
     ASSERT_TRUE(r.ok) << r.summary.dump(1);
     fs::remove_all(o.out_dir);
-    fs::remove_all(in);
   }
 
   // 13-vot-onderzoek without its decisions: the 301 sent earlier and one 315 from 42420001 for
@@ -399,6 +396,25 @@ TEST_F(ApiTest, ListsPageFilterAndExportCsv) {
   EXPECT_EQ(backlog["items"][1]["aantal"], 1);
   EXPECT_EQ(backlog["items"][1]["bedrag_cent"], 39000);
   EXPECT_EQ(backlog["items"][0]["aantal"], 0);
+
+  // Deadlines at risk: the 325 (replayed, so never acknowledged) is due on 2026-02-17; three
+  // days before it is listed, on 2026-03-03 it is overdue and the payment (2026-03-05) is near.
+  const json risk =
+      json::parse(Call("GET", "/api/operations/termijnen?peildatum=2026-02-14", "", &l).body);
+  ASSERT_EQ(risk["total"], 1) << risk.dump();
+  EXPECT_EQ(risk["items"][0]["termijn"], "325");
+  EXPECT_EQ(risk["items"][0]["dagen_over"], 3);
+  EXPECT_EQ(
+      json::parse(
+          Call("GET", "/api/operations/termijnen?peildatum=2026-02-13", "", &l).body)["total"],
+      0);
+  const json later =
+      json::parse(Call("GET", "/api/operations/termijnen?peildatum=2026-03-03", "", &l).body);
+  ASSERT_EQ(later["total"], 2) << later.dump();
+  EXPECT_EQ(later["items"][0]["termijn"], "325");
+  EXPECT_EQ(later["items"][0]["dagen_over"], -14);
+  EXPECT_EQ(later["items"][1]["termijn"], "betaling");
+  EXPECT_EQ(later["items"][1]["uiterlijk"], "2026-03-05");
 
   const Login am = LogIn("accountmanager");
   const json rates = json::parse(Call("GET", "/api/aanbieders/42420001/afwijzingen", "", &am).body);

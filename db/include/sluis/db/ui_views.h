@@ -76,7 +76,9 @@ Table VerzoekBerichten(Connection& conn, int64_t id);
 // the 30-day payment clock: one row per bucket 0-10, 11-20, 21-25, 26-30, >30 with count and
 // amount (toegekend, else ingediend).
 Table BacklogAgeing(Connection& conn, codecs::Date peildatum);
-// Declaraties whose 325 is not sent and whose antwoord_uiterlijk is within `dagen` days.
+// Deadlines met by nothing yet, due within `dagen` days of `peildatum` or overdue, most urgent
+// first: the 325 (until acknowledged) and the payment of approved declaraties (until paid);
+// column `termijn` says which ('325' | 'betaling').
 Table DeadlinesAtRisk(Connection& conn, codecs::Date peildatum, int dagen);
 // ebms_outbox rows, newest first; state "" = all, "dead" = dead letters.
 Table ListOutbox(Connection& conn, const std::string& state, const Paging& p);
