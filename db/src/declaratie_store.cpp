@@ -255,7 +255,8 @@ int64_t SaveDeclaratie(pqxx::transaction_base& tx, const Bericht323& d, const Oo
   if (credited_debit.size() > 0) {
     // Each approved credit marks the debit it credits (TR390 refuses a second credit).
     tx.exec_params(
-        "UPDATE prestatie debit SET gecrediteerd_door = credit.id FROM prestatie credit"
+        "UPDATE prestatie debit SET gecrediteerd_door = credit.referentienummer"
+        " FROM prestatie credit"
         " WHERE credit.declaratie_id = $1 AND credit.debet_credit = 'C'"
         " AND credit.status = 'goedgekeurd' AND debit.gemeente = $2 AND debit.domein = $3"
         " AND debit.agb = $4 AND debit.referentienummer = credit.vorig_referentienummer"

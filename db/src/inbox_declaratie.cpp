@@ -156,7 +156,7 @@ int64_t Inbox::BesluitReview(Connection& conn, int64_t declaratie_id,
       const pqxx::result u = tx.exec_params(
           "UPDATE prestatie SET status = 'afgekeurd', retourcodes = ARRAY[$3]"
           " WHERE declaratie_id = $1 AND referentienummer = $2 AND status = 'goedgekeurd'"
-          " RETURNING id",
+          " RETURNING positie",
           declaratie_id, referentie, code);
       if (u.empty()) {
         throw RefusedError("prestatie " + referentie +
@@ -172,7 +172,9 @@ int64_t Inbox::BesluitReview(Connection& conn, int64_t declaratie_id,
     tx.exec_params(
         "UPDATE prestatie debit SET gecrediteerd_door = NULL FROM prestatie credit"
         " WHERE credit.declaratie_id = $1 AND credit.status <> 'goedgekeurd'"
-        " AND debit.gecrediteerd_door = credit.id",
+        " AND debit.gemeente = credit.gemeente AND debit.domein = credit.domein"
+        " AND debit.agb = credit.agb AND debit.referentienummer = credit.vorig_referentienummer"
+        " AND debit.gecrediteerd_door = credit.referentienummer",
         declaratie_id);
     nlohmann::json after = nlohmann::json::array();
     for (const auto& [referentie, code] : afkeuren) after.push_back({referentie, code});

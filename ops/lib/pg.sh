@@ -40,6 +40,8 @@ unix_socket_directories = ''
 port = $(cat "$dir/port")
 max_connections = 200
 shared_buffers = 256MB
+# A 30,000-prestatie 323 writes ~20 MB of WAL in one transaction (README, deployment).
+wal_buffers = 64MB
 synchronous_commit = on
 logging_collector = off
 CONF

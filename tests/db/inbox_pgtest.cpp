@@ -159,15 +159,72 @@ TEST(InboxTest, CreditInALaterDeclaratieMarksTheDebit) {
   Inbox inbox(Config());
   workflow::ManualClock clock(At("2026-03-04", 9));
   EXPECT_EQ(inbox.ProcessAll(conn, clock), 2);
-  EXPECT_EQ(s.Query("SELECT string_agg(referentienummer || ':' || status || ':' ||"
-                    " array_to_string(retourcodes, '+'), ' ' ORDER BY id) FROM prestatie"
-                    " WHERE debet_credit = 'C'"),
-            "P2026000201:goedgekeurd: P2026000202:afgekeurd:8017");
-  EXPECT_EQ(s.Query("SELECT c.referentienummer FROM prestatie d JOIN prestatie c"
-                    " ON c.id = d.gecrediteerd_door WHERE d.referentienummer = 'P2026000101'"),
-            "P2026000201");
+  EXPECT_EQ(
+      s.Query(
+          "SELECT string_agg(referentienummer || ':' || status || ':' ||"
+          " array_to_string(retourcodes, '+'), ' ' ORDER BY declaratie_id, positie) FROM prestatie"
+          " WHERE debet_credit = 'C'"),
+      "P2026000201:goedgekeurd: P2026000202:afgekeurd:8017");
+  EXPECT_EQ(
+      s.Query(
+          "SELECT c.referentienummer FROM prestatie d JOIN prestatie c"
+          " ON c.referentienummer = d.gecrediteerd_door WHERE d.referentienummer = 'P2026000101'"),
+      "P2026000201");
   EXPECT_EQ(s.Query("SELECT toegekend_cent FROM declaratie WHERE declaratienummer = 'D202603001'"),
             "-39000");
+}
+
+// The refusal's message, or "" when `sql` went through.
+std::string Refusal(const TestSchema& s, const std::string& sql) {
+  try {
+    s.Query(sql);
+  } catch (const std::exception& e) {
+    return e.what();
+  }
+  return "";
+}
+
+TEST(InboxTest, PrestatiesStayWithTheirDeclaratie) {
+  // Migration 0017 checks the foreign key per statement instead of per row: no orphans, no
+  // moving a prestatie, no deleting a declaratie that has prestaties.
+  TestSchema s;
+  Seed(s);
+  Receive(s, testing::SpecExample323(), "2026-02-04 09:00+01");
+  Connection conn(s.url());
+  Inbox inbox(Config());
+  workflow::ManualClock clock(At("2026-02-04", 9));
+  EXPECT_EQ(inbox.ProcessAll(conn, clock), 1);
+  ASSERT_EQ(s.Query("SELECT count(*) FROM prestatie"), "2");
+  const std::string columns =
+      "gemeente, domein, agb, bsn, positie, referentienummer, toewijzing_nummer, categorie,"
+      " code, periode_begin, periode_eind, volume, eenheid, bedrag_cent, debet_credit, status";
+  EXPECT_NE(Refusal(s, "INSERT INTO prestatie (declaratie_id, " + columns +
+                           ") SELECT"
+                           " declaratie_id + 1000, " +
+                           columns + " FROM prestatie")
+                .find("which does not exist"),
+            std::string::npos);
+  EXPECT_NE(Refusal(s, "UPDATE prestatie SET declaratie_id = declaratie_id + 1000")
+                .find("stays with its declaratie"),
+            std::string::npos);
+  EXPECT_NE(Refusal(s, "DELETE FROM betaalregel_declaratie; DELETE FROM declaratie")
+                .find("still has prestaties"),
+            std::string::npos);
+  // A second copy into the same declaratie is refused by the key (declaratie_id, positie); a
+  // copy under new positions is a valid insert.
+  EXPECT_NE(Refusal(s, "INSERT INTO prestatie (declaratie_id, " + columns +
+                           ") SELECT"
+                           " declaratie_id, " +
+                           columns + " FROM prestatie"),
+            "");
+  std::string moved = columns;
+  moved.replace(moved.find("positie"), 7, "positie + 10");
+  EXPECT_EQ(Refusal(s, "INSERT INTO prestatie (declaratie_id, " + columns +
+                           ") SELECT"
+                           " declaratie_id, " +
+                           moved + " FROM prestatie"),
+            "");
+  EXPECT_EQ(s.Query("SELECT count(*) FROM prestatie"), "4");
 }
 
 TEST(InboxTest, Level2FailureGetsAHeaderOnly0001) {

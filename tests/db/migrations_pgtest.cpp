@@ -60,6 +60,40 @@ TEST(MigrationsTest, DetectsAnEditedMigration) {
   EXPECT_THROW(Migrate(conn), DbError);
 }
 
+TEST(MigrationsTest, PrestatieBulkKeepsWhichCreditCreditsWhichDebit) {
+  // 0017 replaces the prestatie row id by (declaratie_id, positie); a debit's link to its
+  // approved credit moves from the credit's id to its ReferentieNummer.
+  TestSchema schema(/*migrate=*/false);
+  for (const Migration& m : KnownMigrations()) {
+    if (m.version < 17) schema.Query(std::string(m.sql));
+  }
+  schema.Query(
+      "SET session_replication_role = replica;"  // no declaratie needed for this test
+      "INSERT INTO prestatie (id, declaratie_id, gemeente, domein, agb, bsn, positie,"
+      " referentienummer, vorig_referentienummer, toewijzing_nummer, categorie, code,"
+      " periode_begin, periode_eind, volume, eenheid, bedrag_cent, debet_credit, status,"
+      " gecrediteerd_door) VALUES"
+      " (7, 1, '0363', 'wmo', '99000001', '999900006', 0, 'DEB1', NULL, 1, '01', '01A01',"
+      "  '2026-01-01', '2026-01-31', 1, '01', 100, 'D', 'goedgekeurd', 8),"
+      " (8, 2, '0363', 'wmo', '99000001', '999900006', 0, 'CRED1', 'DEB1', 1, '01', '01A01',"
+      "  '2026-01-01', '2026-01-31', 1, '01', 100, 'C', 'goedgekeurd', NULL),"
+      " (9, 2, '0363', 'wmo', '99000001', '999900006', 1, 'DEB2', NULL, 1, '01', '01A01',"
+      "  '2026-02-01', '2026-02-28', 1, '01', 100, 'D', 'goedgekeurd', NULL);"
+      "SET session_replication_role = origin");
+  for (const Migration& m : KnownMigrations()) {
+    if (m.version == 17) schema.Query(std::string(m.sql));
+  }
+  EXPECT_EQ(schema.Query("SELECT string_agg(referentienummer || '>' ||"
+                         " coalesce(gecrediteerd_door, '-'), ' ' ORDER BY declaratie_id, positie)"
+                         " FROM prestatie"),
+            "DEB1>CRED1 CRED1>- DEB2>-");
+  // The open-debit index covers what is still open.
+  EXPECT_EQ(schema.Query("SELECT string_agg(referentienummer, ' ') FROM prestatie"
+                         " WHERE debet_credit = 'D' AND status = 'goedgekeurd'"
+                         " AND gecrediteerd_door IS NULL"),
+            "DEB2");
+}
+
 TEST(AuditLogTest, IsAppendOnly) {
   TestSchema schema;
   schema.Query("INSERT INTO audit_log (actor, action, subject) VALUES ('a', 'b', 'c')");
