@@ -2,6 +2,7 @@
 
 #include "connection_impl.h"
 #include "pg_array.h"
+#include "sql_util.h"
 
 namespace sluis::db {
 namespace {
@@ -10,7 +11,7 @@ using internal::ParseTextArray;
 
 constexpr const char* kBerichtColumns =
     "id, direction, domein, berichttype, gemeente, agb, identificatie, dagtekening, state, error,"
-    " answers_bericht_id, payload";
+    " answers_bericht_id";
 
 OpgeslagenBericht ReadBericht(const pqxx::row& r) {
   OpgeslagenBericht b;
@@ -25,7 +26,7 @@ OpgeslagenBericht ReadBericht(const pqxx::row& r) {
   b.state = r[8].c_str();
   if (!r[9].is_null()) b.error = r[9].c_str();
   if (!r[10].is_null()) b.answers_bericht_id = r[10].as<int64_t>();
-  b.payload = pqxx::binarystring(r[11]).str();
+  if (r.size() > 11) b.payload = pqxx::binarystring(r[11]).str();
   return b;
 }
 
@@ -57,7 +58,9 @@ std::optional<OpgeslagenBericht> LoadBericht(Connection& conn, int64_t id) {
     const pqxx::result r = tx.exec_params(
         std::string("SELECT ") + kBerichtColumns + " FROM bericht WHERE id = $1", id);
     if (r.empty()) return std::nullopt;
-    return ReadBericht(r[0]);
+    OpgeslagenBericht b = ReadBericht(r[0]);
+    b.payload = internal::BerichtPayload(tx, id);
+    return b;
   });
 }
 
@@ -66,7 +69,7 @@ std::vector<OpgeslagenBericht> ListOutgoing(Connection& conn, const std::string&
     pqxx::read_transaction tx(conn.impl().conn);
     std::vector<OpgeslagenBericht> out;
     for (const auto& r : tx.exec_params(std::string("SELECT ") + kBerichtColumns +
-                                            " FROM bericht WHERE direction = 'out' AND"
+                                            ", payload FROM bericht WHERE direction = 'out' AND"
                                             " state = $1 ORDER BY id",
                                         state)) {
       out.push_back(ReadBericht(r));

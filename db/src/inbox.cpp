@@ -11,6 +11,7 @@
 #include "connection_impl.h"
 #include "inbox_internal.h"
 #include "outgoing.h"
+#include "sql_util.h"
 
 namespace sluis::db {
 
@@ -96,7 +97,7 @@ std::optional<InboxResult> Inbox::ProcessNext(Connection& conn, const workflow::
     pqxx::work tx(conn.impl().conn);
     const pqxx::result claim = tx.exec(
         std::string(
-            "SELECT id, domein, berichttype, payload, created_at::text,"
+            "SELECT id, domein, berichttype, created_at::text,"
             " (extract(epoch FROM created_at) * 1000)::bigint, level2_violations IS NULL"
             " FROM bericht WHERE direction = 'in' AND state = 'queued' AND berichttype IN ") +
         kHandled + " ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED");
@@ -106,9 +107,9 @@ std::optional<InboxResult> Inbox::ProcessNext(Connection& conn, const workflow::
     m.id = row[0].as<int64_t>();
     m.domein = *codecs::ParseDomeinName(row[1].c_str());
     m.type = *codecs::FromNummer(row[2].as<int>());
-    m.payload = pqxx::binarystring(row[3]).str();
-    m.ontvangen_op = row[4].c_str();
-    m.ontvangen = workflow::TimePoint(std::chrono::milliseconds(row[5].as<int64_t>()));
+    m.ontvangen_op = row[3].c_str();
+    m.ontvangen = workflow::TimePoint(std::chrono::milliseconds(row[4].as<int64_t>()));
+    m.payload = internal::BerichtPayload(tx, m.id);
 
     const workflow::TimePoint now = clock.Now();
     InboxResult result;
@@ -120,7 +121,7 @@ std::optional<InboxResult> Inbox::ProcessNext(Connection& conn, const workflow::
                 {},   {}};
       Finish(tx, m.id, "failed", result.detail);
     } else if (const auto violations = codecs::CheckLevel2(*parsed); !violations.empty()) {
-      if (row[6].as<bool>()) {
+      if (row[5].as<bool>()) {
         tx.exec_params("UPDATE bericht SET level2_violations = $2::jsonb WHERE id = $1", m.id,
                        ViolationsJson(violations));
       }

@@ -62,6 +62,13 @@ std::string EpochMs(const std::string& column) {
 
 codecs::Instant FromEpochMs(int64_t ms) { return codecs::Instant(std::chrono::milliseconds(ms)); }
 
+std::string BerichtPayload(pqxx::transaction_base& tx, int64_t bericht_id) {
+  const pqxx::row r =
+      tx.exec_params1("SELECT bericht_als_tekst(payload) FROM bericht WHERE id = $1", bericht_id);
+  if (!r[0].is_null()) return std::string(r[0].c_str(), r[0].size());
+  return BytesOf(tx.exec_params1("SELECT payload FROM bericht WHERE id = $1", bericht_id)[0]);
+}
+
 std::string BytesOf(const pqxx::field& f) {
   if (f.is_null()) return {};
   return pqxx::binarystring(f).str();

@@ -44,4 +44,8 @@ std::string BytesOf(const pqxx::field& f);  // a bytea column
 std::optional<std::string> OptText(const pqxx::field& f);
 std::optional<std::string> OptBytes(const pqxx::field& f);
 
+// bericht.payload of one row, byte for byte: as text when it is valid UTF-8 (half the bytes of
+// bytea's hex, migration 0018), as bytea otherwise. Throws when the row does not exist.
+std::string BerichtPayload(pqxx::transaction_base& tx, int64_t bericht_id);
+
 }  // namespace sluis::db::internal

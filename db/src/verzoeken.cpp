@@ -116,8 +116,7 @@ void ResolveAlerts(pqxx::transaction_base& tx, int64_t verzoek_id, workflow::Tim
 }
 
 codecs::Bericht ParseStored(pqxx::transaction_base& tx, int64_t bericht_id) {
-  const pqxx::row r = tx.exec_params1("SELECT payload FROM bericht WHERE id = $1", bericht_id);
-  auto parsed = codecs::ParseBericht(pqxx::binarystring(r[0]).str());
+  auto parsed = codecs::ParseBericht(internal::BerichtPayload(tx, bericht_id));
   if (!parsed)
     throw std::runtime_error("stored verzoek does not parse: " + parsed.error().ToString());
   return std::move(*parsed);

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "sluis/codecs/payload.h"
+#include "sluis/db/berichten.h"
 #include "sluis/db/connection.h"
 #include "sluis/db/inbox.h"
 
@@ -225,6 +226,45 @@ TEST(InboxTest, PrestatiesStayWithTheirDeclaratie) {
                            moved + " FROM prestatie"),
             "");
   EXPECT_EQ(s.Query("SELECT count(*) FROM prestatie"), "4");
+}
+
+TEST(InboxTest, StoredMessagesAreReadBackByteForByte) {
+  // Migration 0018: payloads that are UTF-8 travel as text, anything else as bytea; either
+  // way the bytes that come back are the bytes stored.
+  TestSchema s;
+  Connection conn(s.url());
+  struct Case {
+    std::string payload;
+    bool als_tekst;
+  };
+  const std::vector<Case> cases = {
+      {"<Naam>Zo\xc3\xabla \xe2\x82\xac \xf0\x9d\x84\x9e</Naam>", true},
+      {"<Naam>Zo\xeb"
+       "la</Naam>",
+       false},                                            // Latin-1
+      {std::string("<Naam>") + '\0' + "</Naam>", false},  // a NUL byte
+      {"<Naam>\xed\xa0\x80</Naam>", false},               // a UTF-16 surrogate
+  };
+  int n = 0;
+  for (const Case& c : cases) {
+    NieuwBericht b;
+    b.direction = "in";
+    b.gemeente = "0363";
+    b.agb = "42420001";
+    b.identificatie = "T" + std::to_string(++n);
+    b.dagtekening = D("2026-02-04");
+    b.payload = c.payload;
+    b.state = "xsd_rejected";
+    const int64_t id = RegisterBericht(conn, b);
+    const auto back = LoadBericht(conn, id);
+    ASSERT_TRUE(back);
+    EXPECT_EQ(back->payload, c.payload) << n;
+    EXPECT_EQ(s.Query("SELECT (bericht_als_tekst(payload) IS NOT NULL)::text FROM bericht"
+                      " WHERE id = " +
+                      std::to_string(id)),
+              c.als_tekst ? "true" : "false")
+        << n;
+  }
 }
 
 TEST(InboxTest, Level2FailureGetsAHeaderOnly0001) {
