@@ -110,6 +110,8 @@ std::vector<ImportKind> DependsOn(ImportKind kind) {
   return {};
 }
 
+constexpr int kBulkRows = 1000;
+
 int OrderOf(ImportKind kind) {
   return static_cast<int>(std::find(std::begin(kImportOrder), std::end(kImportOrder), kind) -
                           std::begin(kImportOrder));
@@ -157,6 +159,7 @@ ImportSetReport ImportSet(Connection& conn, std::vector<ImportFile> files,
     // One import at a time: two replacing the same table would interleave their DELETEs.
     tx.exec("SELECT pg_advisory_xact_lock(hashtext('sluis.reference_import'))");
     std::set<ImportKind> failed, seen;
+    bool bulk = false;  // a file large enough to change the planner's view of its tables
     for (const ImportFile& file : files) {
       ImportReport report;
       report.kind = file.kind;
@@ -176,6 +179,8 @@ ImportSetReport ImportSet(Connection& conn, std::vector<ImportFile> files,
       if (!report.ok()) {
         failed.insert(file.kind);
       } else {
+        bulk = bulk || (report.rows >= kBulkRows && (file.kind == ImportKind::kToewijzingen ||
+                                                     file.kind == ImportKind::kClienten));
         tx.exec_params(
             "INSERT INTO reference_import (kind, file_name, sha256, rows, imported_by) "
             "VALUES ($1, $2, $3, $4, $5)",
@@ -185,6 +190,10 @@ ImportSetReport ImportSet(Connection& conn, std::vector<ImportFile> files,
       set.files.push_back(std::move(report));
     }
     if (failed.empty()) {
+      // Statistics for what was just loaded: until autovacuum analyzes the tables (a minute
+      // or more later) the planner would judge the next 323's lookups by the old sizes and
+      // probe 30,000 toewijzingen one by one instead of hashing them (workflow/README.md).
+      if (bulk) tx.exec("ANALYZE client, toewijzing_versie, toewijzing");
       tx.commit();
       set.committed = true;
     }

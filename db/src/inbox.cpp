@@ -95,12 +95,18 @@ std::optional<InboxResult> Inbox::ProcessNext(Connection& conn, const workflow::
   return MapErrors([&]() -> std::optional<InboxResult> {
     internal::Stopwatch watch;
     pqxx::work tx(conn.impl().conn);
+    // Asynchronous commit: nothing leaves Sluis on the strength of this transaction alone.
+    // What it queues is sent only after the pack worker's synchronous commit, which flushes
+    // the WAL up to and including this one; lost in a crash, it is as if the bericht had not
+    // been handled yet: it is still queued and is handled again.
+    tx.exec("SET LOCAL synchronous_commit = off");
+    // ORDER BY id + 0: only the partial index bericht_inbox gives that order (migration 0019).
     const pqxx::result claim = tx.exec(
         std::string(
             "SELECT id, domein, berichttype, created_at::text,"
             " (extract(epoch FROM created_at) * 1000)::bigint, level2_violations IS NULL"
             " FROM bericht WHERE direction = 'in' AND state = 'queued' AND berichttype IN ") +
-        kHandled + " ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED");
+        kHandled + " ORDER BY id + 0 LIMIT 1 FOR UPDATE SKIP LOCKED");
     if (claim.empty()) return std::nullopt;
     const pqxx::row row = claim[0];
     Claimed m;
