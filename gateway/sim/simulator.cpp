@@ -129,8 +129,12 @@ struct Simulator::Impl : std::enable_shared_from_this<Simulator::Impl> {
     entry = gateway::MakeCpaEntry(g, std::move(cpa).value(), gateway::OutboxConfig{});
     server_ctx = gateway::MakeServerTlsContext(o.tls, gateway::PeerAuth::kRequired);
     client_ctx = gateway::MakeClientTlsContext(o.tls);
+    // Keep every connection the load opens (--concurrency of them): a connection dropped after
+    // its message means a new two-way TLS handshake for the next one, on both sides.
+    gateway::HttpsClientOptions client_options;
+    client_options.max_idle_per_endpoint = 4096;
     client = std::make_unique<gateway::HttpsClient>(
-        ioc, [this] { return client_ctx; }, gateway::HttpsClientOptions{});
+        ioc, [this] { return client_ctx; }, client_options);
     peer_url = o.peer_url;
     if (!o.store_dir.empty()) std::filesystem::create_directories(o.store_dir);
     for (uint32_t i = 0; i < std::max(1u, o.io_threads); ++i) {

@@ -102,7 +102,9 @@ struct OutboxConfig {
   uint32_t connect_timeout_ms = 10'000;
   uint32_t request_timeout_ms = 60'000;  // write the request and read the answer
   uint32_t lease_ms = 0;                 // 0: connect + request timeout + 30 s
-  uint32_t max_idle_per_endpoint = 16;   // keep-alive connections kept per endpoint
+  // Keep-alive connections kept per endpoint: at least max_in_flight, or every send beyond
+  // the kept ones opens a connection with a full two-way TLS handshake.
+  uint32_t max_idle_per_endpoint = 64;
   // Signals (Acknowledgment, MessageError, Pong) when the CPA gives no ReliableMessaging for
   // our MSH channel or business channel.
   uint32_t signal_retries = 3;

@@ -4,7 +4,8 @@
 # after the message is committed (synchronous_commit on, fsync on). The report is ggk-sim's:
 # acknowledged messages per second (first send to last Acknowledgment) and the send-to-
 # Acknowledgment latency (p50/p99). sluisd's unpack, inbox and pack workers run meanwhile, as
-# in production; sluisd, ggk-sim and PostgreSQL share this machine's cores.
+# in production; sluisd, ggk-sim and PostgreSQL share this machine's cores. SLUIS_BENCH_KEEP=1
+# keeps the run's directory (certificates, CPA, config, sluisd.log, sim.log) for inspection.
 # shellcheck shell=bash
 
 bench_transport() {  # BUILD_DIR PG_DIR
@@ -12,7 +13,13 @@ bench_transport() {  # BUILD_DIR PG_DIR
   local dir; dir=$(mktemp -d /tmp/sluis-bench-transport.XXXXXX)
   local count=${SLUIS_BENCH_COUNT:-20000} concurrency=${SLUIS_BENCH_CONCURRENCY:-64}
   local types=${SLUIS_BENCH_TYPES:-305}
+  # SLUIS_BENCH_RATE paces the sending (messages/s): the 305-to-306 latency at a load sluisd
+  # keeps up with, instead of at saturation where the 306s queue behind the incoming 305s.
+  local pace=(); [[ -n "${SLUIS_BENCH_RATE:-}" ]] && pace=(--rate "$SLUIS_BENCH_RATE")
   "$SLUIS_ROOT/certs/gen-dev-pki.sh" "$dir/pki"
+  # A fresh database each run: a reused one holds the previous run's messages, whose
+  # identifiers the simulator sends again (the 305s are then answered as duplicates).
+  psql "$(pg_url "$pgdir" postgres)" -qc "DROP DATABASE IF EXISTS sluis_bench_transport" >/dev/null
   pg_ensure_db "$pgdir" sluis_bench_transport
   local url; url=$(pg_url "$pgdir" sluis_bench_transport)
   local ebms admin sim
@@ -56,17 +63,17 @@ TOML
       break
     sleep 0.1
   done
-  say "transport: $count synthetic $types over keep-alive two-way TLS, $concurrency in flight"
+  say "transport: $count synthetic $types over keep-alive two-way TLS, $concurrency in flight${SLUIS_BENCH_RATE:+, $SLUIS_BENCH_RATE/s}"
   "$build/gateway/ggk-sim" --cpa "$dir/cpa.xml" \
     --party-id "$(sed -n 's/^GGK_OIN=//p' "$dir/pki/oins.env")" \
     --cert "$dir/pki/ggk-chain.pem" --key "$dir/pki/ggk.key" --ca "$dir/pki/ca-bundle.pem" \
     --listen "127.0.0.1:$sim" --peer-url "https://localhost:$ebms/ebms" \
     --traffic synthetic --types "$types" --clients 2000 --count "$count" \
-    --concurrency "$concurrency" --exit-after-load --drain 30 >"$dir/sim.log" 2>&1 || true
+    --concurrency "$concurrency" "${pace[@]}" --exit-after-load --drain 30 >"$dir/sim.log" 2>&1 || true
   grep '"event":"load_report"' "$dir/sim.log" || tail -n 5 "$dir/sim.log"
   psql "$url" -Atqc "SELECT 'stored: ' || count(*) || ' ebms_received rows, ' || \
     (SELECT count(*) FROM bericht WHERE direction = 'in') || ' berichten unpacked' \
     FROM ebms_received WHERE kind = 'business'"
   kill -TERM "$sluisd_pid"; wait "$sluisd_pid" || true
-  rm -rf "$dir"
+  [[ -n "${SLUIS_BENCH_KEEP:-}" ]] || rm -rf "$dir"
 }

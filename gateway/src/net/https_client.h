@@ -27,7 +27,7 @@ struct HttpsClientOptions {
   uint32_t handshake_timeout_ms = 10'000;
   uint32_t request_timeout_ms = 60'000;  // write the request and read the whole answer
   uint32_t idle_timeout_ms = 50'000;     // an idle pooled connection older than this is dropped
-  uint32_t max_idle_per_endpoint = 16;
+  uint32_t max_idle_per_endpoint = 64;   // fewer than the requests in flight: handshakes
   uint64_t max_response_bytes = 36'000'000;
 };
 
