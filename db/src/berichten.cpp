@@ -13,6 +13,7 @@ constexpr const char* kBerichtColumns =
     "id, direction, domein, berichttype, gemeente, agb, identificatie, dagtekening, state, error,"
     " answers_bericht_id";
 
+// The columns of kBerichtColumns: everything but the payload.
 OpgeslagenBericht ReadBericht(const pqxx::row& r) {
   OpgeslagenBericht b;
   b.id = r[0].as<int64_t>();
@@ -26,7 +27,6 @@ OpgeslagenBericht ReadBericht(const pqxx::row& r) {
   b.state = r[8].c_str();
   if (!r[9].is_null()) b.error = r[9].c_str();
   if (!r[10].is_null()) b.answers_bericht_id = r[10].as<int64_t>();
-  if (r.size() > 11) b.payload = pqxx::binarystring(r[11]).str();
   return b;
 }
 
@@ -72,7 +72,9 @@ std::vector<OpgeslagenBericht> ListOutgoing(Connection& conn, const std::string&
                                             ", payload FROM bericht WHERE direction = 'out' AND"
                                             " state = $1 ORDER BY id",
                                         state)) {
-      out.push_back(ReadBericht(r));
+      OpgeslagenBericht b = ReadBericht(r);
+      b.payload = internal::BytesOf(r[11]);
+      out.push_back(std::move(b));
     }
     return out;
   });
