@@ -100,7 +100,7 @@ std::optional<InboxResult> Inbox::ProcessNext(Connection& conn, const workflow::
     // the WAL up to and including this one; lost in a crash, it is as if the bericht had not
     // been handled yet: it is still queued and is handled again.
     tx.exec("SET LOCAL synchronous_commit = off");
-    // ORDER BY id + 0: only the partial index bericht_inbox gives that order (migration 0019).
+    // ORDER BY id + 0: only the partial index bericht_wachtrij gives that order (migration 0019).
     const pqxx::result claim = tx.exec(
         std::string(
             "SELECT id, domein, berichttype, created_at::text,"

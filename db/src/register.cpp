@@ -216,7 +216,7 @@ std::vector<PackOutcome> PackBatch(Connection& conn, size_t limit, Instant now,
         "b.answers_bericht_id, h.stuf_referentienummer, r.conversation_id FROM bericht b "
         "LEFT JOIN bericht h ON h.id = b.answers_bericht_id "
         "LEFT JOIN ebms_received r ON r.id = h.ebms_received_id "
-        "WHERE b.direction = 'out' AND b.state = 'queued' ORDER BY b.id LIMIT " +
+        "WHERE b.direction = 'out' AND b.state = 'queued' ORDER BY b.id + 0 LIMIT " +
             p.Int(static_cast<int64_t>(limit)) + " FOR UPDATE OF b SKIP LOCKED");
     std::vector<PackOutcome> outcomes;
     std::vector<int64_t> ids;
