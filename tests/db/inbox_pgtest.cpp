@@ -199,11 +199,14 @@ TEST(InboxTest, PrestatiesStayWithTheirDeclaratie) {
   const std::string columns =
       "gemeente, domein, agb, bsn, positie, referentienummer, toewijzing_nummer, categorie,"
       " code, periode_begin, periode_eind, volume, eenheid, bedrag_cent, debet_credit, status";
-  EXPECT_NE(Refusal(s, "INSERT INTO prestatie (declaratie_id, " + columns +
-                           ") SELECT"
-                           " declaratie_id + 1000, " +
-                           columns + " FROM prestatie")
-                .find("which does not exist"),
+  // Copies every prestatie, with `declaratie` and `positie` as the copy's values.
+  auto copy = [&](const std::string& declaratie, const std::string& positie) {
+    std::string values = columns;
+    values.replace(values.find("positie"), 7, positie);
+    return "INSERT INTO prestatie (declaratie_id, " + columns + ") SELECT " + declaratie + ", " +
+           values + " FROM prestatie";
+  };
+  EXPECT_NE(Refusal(s, copy("declaratie_id + 1000", "positie")).find("which does not exist"),
             std::string::npos);
   EXPECT_NE(Refusal(s, "UPDATE prestatie SET declaratie_id = declaratie_id + 1000")
                 .find("stays with its declaratie"),
@@ -213,18 +216,8 @@ TEST(InboxTest, PrestatiesStayWithTheirDeclaratie) {
             std::string::npos);
   // A second copy into the same declaratie is refused by the key (declaratie_id, positie); a
   // copy under new positions is a valid insert.
-  EXPECT_NE(Refusal(s, "INSERT INTO prestatie (declaratie_id, " + columns +
-                           ") SELECT"
-                           " declaratie_id, " +
-                           columns + " FROM prestatie"),
-            "");
-  std::string moved = columns;
-  moved.replace(moved.find("positie"), 7, "positie + 10");
-  EXPECT_EQ(Refusal(s, "INSERT INTO prestatie (declaratie_id, " + columns +
-                           ") SELECT"
-                           " declaratie_id, " +
-                           moved + " FROM prestatie"),
-            "");
+  EXPECT_NE(Refusal(s, copy("declaratie_id", "positie")).find("prestatie_pkey"), std::string::npos);
+  EXPECT_EQ(Refusal(s, copy("declaratie_id", "positie + 10")), "");
   EXPECT_EQ(s.Query("SELECT count(*) FROM prestatie"), "4");
 }
 
