@@ -7,6 +7,7 @@ A developer tool: its output is committed and the tests read the files, not this
 All persons and providers are fictitious (test BSNs 9999xxxxx pass the 11-proef).
 Run: python3 tests/data/level2/generate.py
 """
+import datetime
 import os
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -186,7 +187,14 @@ case("323-TR101",
 
 # --- 325 ---
 
-def msg325(toegekend=39000):
+def rejected325(prestatie323, code="9321"):
+    m = "wmo325"
+    return prestatie323.replace("wmo323", m).replace(
+        f"</{m}:Prestatie>",
+        f"<{m}:RetourCodes><{m}:RetourCode>{code}</{m}:RetourCode></{m}:RetourCodes></{m}:Prestatie>")
+
+
+def msg325(toegekend=39000, bsn="999900006", extra=()):
     m = "wmo325"
     body = header(m, 485, "0363", "42420001", "DA2602050001", "2026-02-05").replace(
         f"</{m}:Header>",
@@ -195,15 +203,13 @@ def msg325(toegekend=39000):
         f"<{m}:XsdVersieDeclaratie><iwmo:BasisschemaXsdVersie>1.0.0</iwmo:BasisschemaXsdVersie>"
         f"<iwmo:BerichtXsdVersie>1.0.0</iwmo:BerichtXsdVersie></{m}:XsdVersieDeclaratie>"
         f"<{m}:RetourCodes><{m}:RetourCode>0200</{m}:RetourCode></{m}:RetourCodes></{m}:Header>")
-    rejected = p2().replace("wmo323", m).replace(
-        f"</{m}:Prestatie>",
-        f"<{m}:RetourCodes><{m}:RetourCode>9321</{m}:RetourCode></{m}:RetourCodes></{m}:Prestatie>")
+    rejected = rejected325(p2()) + "".join(rejected325(p) for p in extra)
     body += (f"<{m}:DeclaratieAntwoord><{m}:DeclaratieNummer>D202602001</{m}:DeclaratieNummer>"
              f"<{m}:TotaalIngediendBedrag><iwmo:TotaalBedrag>87750</iwmo:TotaalBedrag>"
              f"<iwmo:DebetCredit>D</iwmo:DebetCredit></{m}:TotaalIngediendBedrag>"
              f"<{m}:TotaalToegekendBedrag><iwmo:TotaalBedrag>{toegekend}</iwmo:TotaalBedrag>"
              f"<iwmo:DebetCredit>D</iwmo:DebetCredit></{m}:TotaalToegekendBedrag>"
-             f"<{m}:Clienten><{m}:Client><{m}:Bsn>999900006</{m}:Bsn><{m}:Prestaties>{rejected}"
+             f"<{m}:Clienten><{m}:Client><{m}:Bsn>{bsn}</{m}:Bsn><{m}:Prestaties>{rejected}"
              f"</{m}:Prestaties><{m}:RetourCodes><{m}:RetourCode>0200</{m}:RetourCode>"
              f"</{m}:RetourCodes></{m}:Client></{m}:Clienten>"
              f"<{m}:RetourCodes><{m}:RetourCode>0200</{m}:RetourCode></{m}:RetourCodes>"
@@ -213,6 +219,15 @@ def msg325(toegekend=39000):
 
 case("325-TR342", msg325(), msg325(toegekend=40000), "TR342",
      "/Bericht/DeclaratieAntwoord/TotaalToegekendBedrag")
+DA = "/Bericht/DeclaratieAntwoord"
+case("325-CS002", msg325(), msg325(bsn="999990018"), "CS002", DA + "/Clienten/Client[1]/Bsn")
+# A rejected prestatie of 0 leaves TR342's sum alone; as a credit it breaks CS325.
+zero_debit = prestatie("P2026000103", 100241, "01A03", "2026-01-01", "2026-01-31", 0, 0)
+case("325-CS325", msg325(extra=[zero_debit]), msg325(extra=[zero_credit]), "CS325",
+     DA + "/Clienten/Client[1]/Prestaties/Prestatie[2]/IngediendBedrag/DebetCredit")
+case("325-TR101", msg325(extra=[zero_debit]),
+     msg325(extra=[prestatie("P2026000102", 100241, "01A03", "2026-01-01", "2026-01-31", 0, 0)]),
+     "TR101", DA + "/Clienten/Client[1]/Prestaties/Prestatie[2]/ProductReferentie/ReferentieNummer")
 
 
 # --- 301 ---
@@ -363,6 +378,8 @@ case("307-TR101", regie(307, [stop(), stop(nummer=100240)]), regie(307, [stop(),
      "TR101", "/Bericht/Client/StopProducten/StopProduct[2]")
 case("307-OP033x2", regie(307, [stop()]), regie(307, [stop(status="2")]), "OP033x2",
      ST1 + "/StatusAanlevering")
+case("307-TR002", regie(307, [stop()]), regie(307, [stop()], geboorte="1906-04-01"), "TR002",
+     "/Bericht/Client/Geboortedatum/Datum")
 
 
 # --- 315 ---
@@ -402,12 +419,15 @@ case("315-TR002", msg315([aangevraagd()]),
      "/Bericht/Client/Geboortedatum/Datum")
 case("315-CS002", msg315([aangevraagd()]), msg315([aangevraagd()], bsn="999990018"), "CS002",
      "/Bericht/Client/Bsn")
+case("315-TR134", msg315([aangevraagd()]),
+     msg315([aangevraagd()]).replace("1948-03-12", "2026-01-21"), "TR134",
+     "/Bericht/Client/Geboortedatum/Datum")
 
 
 # --- 317 ---
 
 def msg317(ongewijzigd=(100234,), te_wijzigen=(("100240", "2026-03-01", "2026-06-30"),),
-           nieuw=(), dag="2026-02-10"):
+           nieuw=(), dag="2026-02-10", bsn="999990019"):
     m = "wmo317"
     v = (f"<{m}:Verzoek><{m}:ReferentieAanbieder>VOW-001</{m}:ReferentieAanbieder>"
          f"<{m}:RedenVerzoek>1</{m}:RedenVerzoek>")
@@ -432,7 +452,7 @@ def msg317(ongewijzigd=(100234,), te_wijzigen=(("100240", "2026-03-01", "2026-06
             f"</{m}:NieuwProduct>" for c, g, e in nieuw) + f"</{m}:NieuweProducten>"
     v += f"</{m}:Verzoek>"
     body = header(m, 480, "42420001", "0363", "VOW260210001", dag)
-    body += f"<{m}:Client><{m}:Bsn>999990019</{m}:Bsn>{v}</{m}:Client>"
+    body += f"<{m}:Client><{m}:Bsn>{bsn}</{m}:Bsn>{v}</{m}:Client>"
     return root(317, body)
 
 
@@ -449,6 +469,52 @@ case("317-TR410",
      "TR410", VZ + "/NieuweProducten/NieuwProduct[2]")
 case("317-TR101", base317, msg317(ongewijzigd=(100240,)), "TR101",
      VZ + "/TeWijzigenProducten/TeWijzigenProduct[1]/ToewijzingNummer")
+case("317-CS002", base317, msg317(bsn="999990018"), "CS002", "/Bericht/Client/Bsn")
+
+
+# --- Retours 302, 306, 308, 316, 318: the heenbericht echoed with RetourCodes (only CS002) ---
+
+# Per retour: its heenbericht and the classes that carry RetourCodes (WMO30x.xsd).
+RETOUR_CLASSES = {
+    302: ("Relatie", "Contact", "ToegewezenProduct", "Client"),
+    306: ("StartProduct", "Client"),
+    308: ("StopProduct", "Client"),
+    316: ("AangevraagdProduct", "Client"),
+    318: ("OngewijzigdProduct", "TeWijzigenProduct", "NieuwProduct", "Verzoek", "Client"),
+}
+
+
+def retour(msg, heen, code="0200"):
+    """The retour `msg` of heenbericht XML `heen`: the heen header copied with the retour's own
+    identity added (dated the day after the heenbericht), and a RetourCodes element closing every
+    class."""
+    m = f"wmo{msg}"
+    x = heen.replace(f"wmo{msg - 1}", m)
+    heen_dag = x[x.index("<iwmo:Dagtekening>") + len("<iwmo:Dagtekening>"):][:10]
+    dag = (datetime.date.fromisoformat(heen_dag) + datetime.timedelta(days=1)).isoformat()
+    start = x.index(f"<{m}:BerichtCode>") + len(f"<{m}:BerichtCode>")
+    end = x.index("<", start)
+    x = x[:start] + str(int(x[start:end]) + 1) + x[end:]
+    codes = f"<{m}:RetourCodes><{m}:RetourCode>{code}</{m}:RetourCode></{m}:RetourCodes>"
+    x = x.replace(
+        f"</{m}:Header>",
+        f"<{m}:IdentificatieRetour>R{msg}0001</{m}:IdentificatieRetour>"
+        f"<{m}:DagtekeningRetour>{dag}</{m}:DagtekeningRetour>"
+        f"<{m}:XsdVersieRetour><iwmo:BasisschemaXsdVersie>1.0.0</iwmo:BasisschemaXsdVersie>"
+        f"<iwmo:BerichtXsdVersie>1.0.0</iwmo:BerichtXsdVersie></{m}:XsdVersieRetour>"
+        f"{codes}</{m}:Header>")
+    for cls in RETOUR_CLASSES[msg]:
+        x = x.replace(f"</{m}:{cls}>", f"{codes}</{m}:{cls}>")
+    return x
+
+
+for msg, heen in ((302, lambda bsn: msg301(bsn=bsn)),
+                  (306, lambda bsn: regie(305, [start()], bsn=bsn)),
+                  (308, lambda bsn: regie(307, [stop()], bsn=bsn)),
+                  (316, lambda bsn: msg315([aangevraagd()], bsn=bsn)),
+                  (318, lambda bsn: msg317(bsn=bsn))):
+    case(f"{msg}-CS002", retour(msg, heen("999990019")), retour(msg, heen("999990018")), "CS002",
+         "/Bericht/Client/Bsn")
 
 
 def main():
