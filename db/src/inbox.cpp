@@ -36,7 +36,8 @@ std::string ViolationsJson(const std::vector<codecs::RuleViolation>& violations)
 
 void Finish(pqxx::transaction_base& tx, int64_t id, const std::string& state,
             const std::string& error) {
-  tx.exec_params(
+  internal::ExecPrepared(
+      tx,
       "UPDATE bericht SET state = $2, error = NULLIF($3, ''), processed_at = now() WHERE id = $1",
       id, state, error);
 }
@@ -100,13 +101,26 @@ std::optional<InboxResult> Inbox::ProcessNext(Connection& conn, const workflow::
     // the WAL up to and including this one; lost in a crash, it is as if the bericht had not
     // been handled yet: it is still queued and is handled again.
     tx.exec("SET LOCAL synchronous_commit = off");
-    // ORDER BY id + 0: only the partial index bericht_wachtrij gives that order (migration 0019).
-    const pqxx::result claim = tx.exec(
+    // The oldest queued bericht of an aanbieder no other worker is busy with. Several workers
+    // may claim at once, but the checks that read and then write (TR314/TR390 on
+    // ReferentieNummers, TR347, 305/307 order per toewijzing, TR374 …) all stay within one
+    // aanbieder: the transaction-level advisory lock per AGB code, taken in the claim itself,
+    // keeps each aanbieder's berichten one at a time and in order. The scan walks the queue
+    // oldest first and tries the lock row by row, so a row whose aanbieder is busy is passed
+    // over, and every later row of that aanbieder with it. (This relies on nothing but this
+    // claim locking queued incoming berichten. The key names the schema: advisory locks are
+    // database-wide, schemas are not.) ORDER BY id + 0: only the partial index
+    // bericht_wachtrij gives that order (migration 0019).
+    static const std::string kClaim =
         std::string(
             "SELECT id, domein, berichttype, created_at::text,"
-            " (extract(epoch FROM created_at) * 1000)::bigint, level2_violations IS NULL"
+            " (extract(epoch FROM created_at) * 1000)::bigint, level2_violations IS NULL,"
+            " bericht_als_tekst(payload)"
             " FROM bericht WHERE direction = 'in' AND state = 'queued' AND berichttype IN ") +
-        kHandled + " ORDER BY id + 0 LIMIT 1 FOR UPDATE SKIP LOCKED");
+        kHandled +
+        " AND pg_try_advisory_xact_lock(hashtext('sluis.inbox.' || current_schema() || '.' || agb))"
+        " ORDER BY id + 0 LIMIT 1 FOR UPDATE SKIP LOCKED";
+    const pqxx::result claim = internal::ExecPrepared(tx, kClaim);
     if (claim.empty()) return std::nullopt;
     const pqxx::row row = claim[0];
     Claimed m;
@@ -115,7 +129,9 @@ std::optional<InboxResult> Inbox::ProcessNext(Connection& conn, const workflow::
     m.type = *codecs::FromNummer(row[2].as<int>());
     m.ontvangen_op = row[3].c_str();
     m.ontvangen = workflow::TimePoint(std::chrono::milliseconds(row[4].as<int64_t>()));
-    m.payload = internal::BerichtPayload(tx, m.id);
+    // Not UTF-8 (bericht_als_tekst gave NULL): the bytes as they are.
+    m.payload = row[6].is_null() ? internal::BerichtPayload(tx, m.id)
+                                 : std::string(row[6].c_str(), row[6].size());
 
     const workflow::TimePoint now = clock.Now();
     InboxResult result;

@@ -8,6 +8,7 @@
 #include "inbox_internal.h"
 #include "outgoing.h"
 #include "pg_array.h"
+#include "sql_util.h"
 
 namespace sluis::db::internal {
 
@@ -37,7 +38,8 @@ workflow::RegieFeiten LoadRegieFeiten(pqxx::transaction_base& tx, const Claimed&
   ArrayLiteral a;
   for (int64_t n : nummers) a.Add(n);
   const std::string literal = a.Take();
-  for (const auto& r : tx.exec_params(
+  for (const auto& r : ExecPrepared(
+           tx,
            "SELECT nummer, agb, bsn, categorie, code, ingangsdatum, einddatum, reden_wijziging"
            " FROM toewijzing_actueel WHERE gemeente = $1 AND domein = $2"
            " AND nummer = ANY ($3::bigint[])",
@@ -57,11 +59,12 @@ workflow::RegieFeiten LoadRegieFeiten(pqxx::transaction_base& tx, const Claimed&
   }
   // Accepted, not deleted starts and stops on those toewijzingen.
   for (const auto& r :
-       tx.exec_params("SELECT berichttype, nummer, begindatum, reden_beeindiging, einddatum"
-                      " FROM regie_melding WHERE gemeente = $1 AND domein = $2"
-                      " AND nummer = ANY ($3::bigint[]) AND verwijderd_door IS NULL"
-                      " AND status_aanlevering <> '3' ORDER BY id",
-                      h.gemeente.str(), Dom(m.domein), literal)) {
+       ExecPrepared(tx,
+                    "SELECT berichttype, nummer, begindatum, reden_beeindiging, einddatum"
+                    " FROM regie_melding WHERE gemeente = $1 AND domein = $2"
+                    " AND nummer = ANY ($3::bigint[]) AND verwijderd_door IS NULL"
+                    " AND status_aanlevering <> '3' ORDER BY id",
+                    h.gemeente.str(), Dom(m.domein), literal)) {
     const int64_t nummer = r[1].as<int64_t>();
     const codecs::Date begin = *codecs::Date::Parse(r[2].c_str());
     if (r[0].as<int>() == 305) {
@@ -86,7 +89,8 @@ void StoreMelding(pqxx::transaction_base& tx, const InboxConfig& config, const C
   // Toewijzingsdatum: the aanbieder could not report before).
   codecs::Date feitelijk = type == 305 ? begindatum : *einddatum;
   if (type == 305) {
-    const pqxx::result t = tx.exec_params(
+    const pqxx::result t = ExecPrepared(
+        tx,
         "SELECT toewijzingsdatum FROM toewijzing_actueel WHERE gemeente = $1 AND domein = $2"
         " AND nummer = $3",
         h.gemeente.str(), Dom(m.domein), nummer);
@@ -95,19 +99,21 @@ void StoreMelding(pqxx::transaction_base& tx, const InboxConfig& config, const C
   const int werkdagen = config.calendar.WorkingDaysBetween(feitelijk, ontvangen);
   const std::string eind = einddatum ? einddatum->ToString() : "";
   const int64_t id =
-      tx.exec_params1(
-            "INSERT INTO regie_melding (bericht_id, berichttype, positie, gemeente, domein, agb,"
-            " bsn, nummer, begindatum, reden_beeindiging, einddatum, status_aanlevering,"
-            " ontvangen_dag, werkdagen_na, tijdig)"
-            " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, NULLIF($10, ''), NULLIF($11, '')::date, "
-            "$12, $13,"
-            " $14, $15) RETURNING id",
-            m.id, type, positie, h.gemeente.str(), Dom(m.domein), h.aanbieder.str(), bsn.str(),
-            nummer, begindatum.ToString(), reden.value_or(""), eind, status, ontvangen.ToString(),
-            werkdagen, werkdagen <= 5)[0]
+      ExecPrepared1(
+          tx,
+          "INSERT INTO regie_melding (bericht_id, berichttype, positie, gemeente, domein, agb,"
+          " bsn, nummer, begindatum, reden_beeindiging, einddatum, status_aanlevering,"
+          " ontvangen_dag, werkdagen_na, tijdig)"
+          " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, NULLIF($10, ''), NULLIF($11, '')::date, "
+          "$12, $13,"
+          " $14, $15) RETURNING id",
+          m.id, type, positie, h.gemeente.str(), Dom(m.domein), h.aanbieder.str(), bsn.str(),
+          nummer, begindatum.ToString(), reden.value_or(""), eind, status, ontvangen.ToString(),
+          werkdagen, werkdagen <= 5)[0]
           .as<int64_t>();
   if (status == "3") {
-    tx.exec_params(
+    ExecPrepared(
+        tx,
         "UPDATE regie_melding SET verwijderd_door = $1 WHERE id = (SELECT id FROM regie_melding"
         " WHERE gemeente = $2 AND domein = $3 AND nummer = $4 AND berichttype = $5"
         " AND begindatum = $6 AND verwijderd_door IS NULL AND status_aanlevering <> '3'"
@@ -119,27 +125,27 @@ void StoreMelding(pqxx::transaction_base& tx, const InboxConfig& config, const C
   // The toewijzing shows the latest accepted start and stop (the UI, the account managers).
   const std::string g = h.gemeente.str(), d = Dom(m.domein);
   if (type == 305 && status == "3") {
-    tx.exec_params(
-        "UPDATE toewijzing SET start_datum = NULL, updated_at = now()"
-        " WHERE gemeente = $1 AND domein = $2 AND nummer = $3 AND start_datum = $4",
-        g, d, nummer, begindatum.ToString());
+    ExecPrepared(tx,
+                 "UPDATE toewijzing SET start_datum = NULL, updated_at = now()"
+                 " WHERE gemeente = $1 AND domein = $2 AND nummer = $3 AND start_datum = $4",
+                 g, d, nummer, begindatum.ToString());
   } else if (type == 305) {
-    tx.exec_params(
-        "UPDATE toewijzing SET start_datum = $4, stop_datum = NULL,"
-        " reden_beeindiging = NULL, updated_at = now()"
-        " WHERE gemeente = $1 AND domein = $2 AND nummer = $3",
-        g, d, nummer, begindatum.ToString());
+    ExecPrepared(tx,
+                 "UPDATE toewijzing SET start_datum = $4, stop_datum = NULL,"
+                 " reden_beeindiging = NULL, updated_at = now()"
+                 " WHERE gemeente = $1 AND domein = $2 AND nummer = $3",
+                 g, d, nummer, begindatum.ToString());
   } else if (status == "3") {
-    tx.exec_params(
-        "UPDATE toewijzing SET stop_datum = NULL, reden_beeindiging = NULL,"
-        " updated_at = now() WHERE gemeente = $1 AND domein = $2 AND nummer = $3"
-        " AND stop_datum = $4",
-        g, d, nummer, eind);
+    ExecPrepared(tx,
+                 "UPDATE toewijzing SET stop_datum = NULL, reden_beeindiging = NULL,"
+                 " updated_at = now() WHERE gemeente = $1 AND domein = $2 AND nummer = $3"
+                 " AND stop_datum = $4",
+                 g, d, nummer, eind);
   } else {
-    tx.exec_params(
-        "UPDATE toewijzing SET stop_datum = $4, reden_beeindiging = $5,"
-        " updated_at = now() WHERE gemeente = $1 AND domein = $2 AND nummer = $3",
-        g, d, nummer, eind, reden.value_or(""));
+    ExecPrepared(tx,
+                 "UPDATE toewijzing SET stop_datum = $4, reden_beeindiging = $5,"
+                 " updated_at = now() WHERE gemeente = $1 AND domein = $2 AND nummer = $3",
+                 g, d, nummer, eind, reden.value_or(""));
   }
 }
 
@@ -182,7 +188,8 @@ InboxResult HandleStartStop(pqxx::transaction_base& tx, const InboxConfig& confi
 
 HeaderFeiten LoadHeaderFeiten(pqxx::transaction_base& tx, const Claimed& m,
                               const codecs::Header& h) {
-  const pqxx::row r = tx.exec_params1(
+  const pqxx::row r = ExecPrepared1(
+      tx,
       "SELECT EXISTS (SELECT 1 FROM bericht WHERE direction = 'in' AND berichttype = $1"
       "   AND gemeente = $2 AND domein = $3 AND agb = $4 AND identificatie = $5 AND id < $6"
       "   AND state NOT IN ('xsd_rejected', 'failed')),"
@@ -206,14 +213,14 @@ InboxResult SendRegieRetour(pqxx::transaction_base& tx, const InboxConfig& confi
     // Our own retour is wrong: a bug. Keep what was received, send nothing, make it visible.
     r.outcome = "failed";
     r.detail = "the retour we built does not pass its checks: " + q.error;
-    tx.exec_params(
-        "UPDATE bericht SET state = 'failed', error = $2, processed_at = now() WHERE id = $1", m.id,
-        r.detail);
+    ExecPrepared(
+        tx, "UPDATE bericht SET state = 'failed', error = $2, processed_at = now() WHERE id = $1",
+        m.id, r.detail);
     return r;
   }
   r.answers.push_back(q.id);
-  tx.exec_params("UPDATE bericht SET state = 'processed', processed_at = now() WHERE id = $1",
-                 m.id);
+  ExecPrepared(tx, "UPDATE bericht SET state = 'processed', processed_at = now() WHERE id = $1",
+               m.id);
   return r;
 }
 

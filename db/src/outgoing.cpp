@@ -4,10 +4,13 @@
 
 #include "sluis/codecs/rules.h"
 
+#include "sql_util.h"
+
 namespace sluis::db::internal {
 
 std::string NextIdentificatie(pqxx::transaction_base& tx) {
-  const int64_t n = tx.exec1("SELECT nextval('bericht_identificatie_seq')")[0].as<int64_t>();
+  const int64_t n =
+      ExecPrepared1(tx, "SELECT nextval('bericht_identificatie_seq')")[0].as<int64_t>();
   char buf[16];
   std::snprintf(buf, sizeof buf, "SL%010lld", static_cast<long long>(n % 10000000000LL));
   return buf;
@@ -48,13 +51,14 @@ Queued QueueOutgoing(pqxx::transaction_base& tx, const codecs::SchemaSet& schema
       b);
   const codecs::Header& h = codecs::HeaderOf(b);
   const int64_t id =
-      tx.exec_params1(
-            "INSERT INTO bericht (direction, domein, berichttype, gemeente, agb, identificatie,"
-            " dagtekening, payload, answers_bericht_id, state)"
-            " VALUES ('out', $1, $2, $3, $4, $5, $6, $7, $8, 'queued') RETURNING id",
-            std::string(codecs::DomeinName(domein)), codecs::Nummer(type), h.gemeente.str(),
-            h.aanbieder.str(), identificatie, dagtekening.ToString(), pqxx::binarystring(xml),
-            answers)[0]
+      ExecPrepared1(
+          tx,
+          "INSERT INTO bericht (direction, domein, berichttype, gemeente, agb, identificatie,"
+          " dagtekening, payload, answers_bericht_id, state)"
+          " VALUES ('out', $1, $2, $3, $4, $5, $6, $7, $8, 'queued') RETURNING id",
+          std::string(codecs::DomeinName(domein)), codecs::Nummer(type), h.gemeente.str(),
+          h.aanbieder.str(), identificatie, dagtekening.ToString(), pqxx::binarystring(xml),
+          answers)[0]
           .as<int64_t>();
   return {id, ""};
 }

@@ -1,5 +1,8 @@
 #include "sql_util.h"
 
+#include <cstdio>
+#include <functional>
+
 namespace sluis::db::internal {
 
 namespace {
@@ -61,6 +64,12 @@ std::string EpochMs(const std::string& column) {
 }
 
 codecs::Instant FromEpochMs(int64_t ms) { return codecs::Instant(std::chrono::milliseconds(ms)); }
+
+std::string PreparedName(const std::string& sql) {
+  char buf[24];
+  std::snprintf(buf, sizeof buf, "sluis_%016zx", std::hash<std::string>{}(sql));
+  return buf;
+}
 
 std::string BerichtPayload(pqxx::transaction_base& tx, int64_t bericht_id) {
   const pqxx::row r =

@@ -118,6 +118,7 @@ struct WorkerConfig {
   bool enabled = true;
   uint32_t poll_interval_ms = 500;
   uint32_t batch = 64;
+  uint32_t workers = 1;  // loops running at once ([inbox] only: each aanbieder stays in order)
 };
 
 struct Config {

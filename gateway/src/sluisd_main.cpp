@@ -187,7 +187,8 @@ int main(int argc, char** argv) {
                        {"config", cfg.config_path},
                        {"database", sluis::db::RedactUrl(db_url)}});
 
-  DbPool pool(db_url, cfg.database.pool_size);
+  // The inbox's workers hold a connection for a whole batch: threads of their own on top.
+  DbPool pool(db_url, cfg.database.pool_size + (cfg.inbox.enabled ? cfg.inbox.workers : 0));
   if (const int rc = CheckSchema(pool, cfg); rc != 0) return rc;
 
   net::io_context ioc(static_cast<int>(cfg.io_threads));

@@ -1,5 +1,7 @@
 // 305/307/315/317 through the inbox against a real PostgreSQL: every level-3 rule with a
 // failing and a passing fixture, the retour's shape, and what an accepted message stores.
+#include <pqxx/pqxx>
+
 #include "regie_fixture.h"
 
 namespace sluis::db::regie_test {
@@ -344,6 +346,41 @@ TEST_F(RegieTest, TR304VerzoekOmWijzigingOnAnotherClientsToewijzing) {
   b.header.bericht_identificatie.identificatie = "W4";
   EXPECT_EQ(Run<Bericht318>(b, "2026-03-06"), "");
   EXPECT_EQ(s.Query("SELECT count(*) FROM verzoek"), "1");
+}
+
+// Several inbox workers: one aanbieder's berichten are handled one at a time and in order (a
+// 307 handled before its 305 would be refused, TR382). A second connection holding the
+// aanbieder's inbox lock stands for another worker busy with that aanbieder.
+TEST_F(RegieTest, WorkersHandleAnAanbiedersBerichtenOneAtATimeInOrder) {
+  Receive(s, Start("S1", "2026-03-09", {StartP(300201, "2026-03-02")}), "2026-03-09 09:00+01");
+  Receive(s, Stop("T1", "2026-03-09", {StopP(300201, "2026-03-02", "31", "2026-03-06")}),
+          "2026-03-09 09:01+01");
+  auto other = Start("S9", "2026-03-09", {StartP(300201, "2026-03-02")});
+  other.header.aanbieder = codecs::AgbCode("12345678");
+  const int64_t other_id = Receive(s, other, "2026-03-09 09:02+01");
+
+  Inbox inbox(Config());
+  workflow::ManualClock clock(At("2026-03-09"));
+  pqxx::connection busy_conn(s.url());
+  {
+    pqxx::work busy(busy_conn);
+    busy.exec1(
+        "SELECT pg_advisory_xact_lock(hashtext('sluis.inbox.' || current_schema() || '.' ||"
+        " '65656055'))");
+    const auto first = inbox.ProcessNext(conn, clock);
+    ASSERT_TRUE(first);
+    EXPECT_EQ(first->bericht_id, other_id);        // the only aanbieder not busy
+    EXPECT_FALSE(inbox.ProcessNext(conn, clock));  // 65656055's two wait
+    busy.commit();
+  }
+  const auto start = inbox.ProcessNext(conn, clock);
+  ASSERT_TRUE(start);
+  EXPECT_EQ(start->type, codecs::BerichtType::k305);
+  const auto stop = inbox.ProcessNext(conn, clock);
+  ASSERT_TRUE(stop);
+  EXPECT_EQ(stop->type, codecs::BerichtType::k307);
+  EXPECT_EQ(stop->detail, "307 accepted: 1 stop(s)");
+  EXPECT_FALSE(inbox.ProcessNext(conn, clock));
 }
 
 TEST_F(RegieTest, TR374And347OnAVerzoekOmWijziging) {

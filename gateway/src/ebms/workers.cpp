@@ -86,6 +86,31 @@ class WorkerHandle final : public Worker {
   std::shared_ptr<Impl> impl_;
 };
 
+// Several loops of one kind behind one handle (the inbox's workers).
+class WorkerGroup final : public Worker {
+ public:
+  explicit WorkerGroup(std::vector<std::unique_ptr<Worker>> members)
+      : members_(std::move(members)) {}
+  void Start() override {
+    for (auto& w : members_) w->Start();
+  }
+  void Stop() override {
+    for (auto& w : members_) w->Stop();
+  }
+  void Poke() override {
+    for (auto& w : members_) w->Poke();
+  }
+  bool idle() const override {
+    for (const auto& w : members_) {
+      if (!w->idle()) return false;
+    }
+    return true;
+  }
+
+ private:
+  std::vector<std::unique_ptr<Worker>> members_;
+};
+
 double Seconds(codecs::Instant from, codecs::Instant to) {
   return std::max(0.0, std::chrono::duration<double>(to - from).count());
 }
@@ -475,8 +500,12 @@ std::unique_ptr<Worker> MakeUnpackWorker(WorkerDeps deps, WorkerConfig config, W
 
 std::unique_ptr<Worker> MakeInboxWorker(WorkerDeps deps, WorkerConfig config,
                                         std::shared_ptr<db::Inbox> inbox, Worker* pack) {
-  return std::make_unique<WorkerHandle<InboxImpl>>(
-      std::make_shared<InboxImpl>(std::move(deps), config, std::move(inbox), pack));
+  std::vector<std::unique_ptr<Worker>> loops;
+  for (uint32_t i = 0; i < std::max<uint32_t>(1, config.workers); ++i) {
+    loops.push_back(std::make_unique<WorkerHandle<InboxImpl>>(
+        std::make_shared<InboxImpl>(deps, config, inbox, pack)));
+  }
+  return std::make_unique<WorkerGroup>(std::move(loops));
 }
 
 std::unique_ptr<Worker> MakeDeadlineWorker(WorkerDeps deps, WorkerConfig config,

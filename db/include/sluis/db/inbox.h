@@ -13,7 +13,10 @@
 //   any heenbericht breaking a level-2 rule: the header-only 0001 retour or 325.
 //
 // Several workers (threads or sluisd processes) may run ProcessNext at once: claims use FOR
-// UPDATE SKIP LOCKED. Time comes from the caller's Clock.
+// UPDATE SKIP LOCKED, and one aanbieder's berichten are handled one at a time, oldest first
+// (a transaction-level advisory lock per AGB code, taken by the claim), so the checks that
+// compare a bericht with the aanbieder's earlier ones see those committed. Time comes from the
+// caller's Clock.
 #pragma once
 
 #include <cstdint>
