@@ -65,12 +65,14 @@ constexpr char kUsage[] =
     "  --reference-date D    YYYY-MM-DD, the Dagtekening of everything (default: today)\n"
     "  --shared DIR          the reference material (default: SLUIS_SHARED)\n"
     "  --drain SECONDS       wait this long for outstanding Acknowledgments (default 10)\n"
+    "  --wait-answers        and (within --drain) for the 306 to every 305 sent\n"
     "  --exit-after-load     stop after the load instead of serving on\n"
     "SIGTERM/SIGINT stop. Exit status: 0 done, 1 the load had failures, 2 usage.\n";
 
 struct Args {
   std::map<std::string, std::string> values;
   bool exit_after_load = false;
+  bool wait_answers = false;
 };
 
 bool Parse(int argc, char** argv, Args& a) {
@@ -82,6 +84,10 @@ bool Parse(int argc, char** argv, Args& a) {
     }
     if (k == "--exit-after-load") {
       a.exit_after_load = true;
+      continue;
+    }
+    if (k == "--wait-answers") {
+      a.wait_answers = true;
       continue;
     }
     if (k.rfind("--", 0) != 0 || i + 1 >= argc) {
@@ -236,6 +242,7 @@ int main(int argc, char** argv) {
     l.rate = std::atof(get("rate", "0").c_str());
     l.concurrency = static_cast<uint32_t>(std::atoi(get("concurrency", "32").c_str()));
     l.drain_seconds = std::atof(get("drain", "10").c_str());
+    l.wait_answers = args.wait_answers;
     if (l.count == 0 && l.duration_seconds <= 0) {
       std::fprintf(stderr, "ggk-sim: a load needs --count or --duration (a bound)\n");
       return 2;

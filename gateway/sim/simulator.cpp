@@ -95,7 +95,9 @@ std::string LoadReport::ToJson() const {
                       {"ack_max_ms", ack_max_ms},
                       {"answered_306", answered},
                       {"answer_p50_ms", answer_p50_ms},
-                      {"answer_p99_ms", answer_p99_ms}};
+                      {"answer_p99_ms", answer_p99_ms},
+                      {"sent_305", sent_305},
+                      {"answers_per_second", answers_per_second}};
   return j.dump();
 }
 
@@ -178,7 +180,7 @@ struct Simulator::Impl : std::enable_shared_from_this<Simulator::Impl> {
   std::unordered_map<std::string, size_t> received_index;
   std::unordered_map<std::string, std::string> answers;  // MessageId -> our stored answer
   std::vector<double> ack_ms, answer_ms;
-  SteadyTime last_ack{};
+  SteadyTime last_ack{}, last_answer{};
   uint64_t acked = 0, errors = 0, answered = 0;
 
   std::string PeerUrl() {
@@ -272,6 +274,7 @@ struct Simulator::Impl : std::enable_shared_from_this<Simulator::Impl> {
           auto s = sent.find(ref->second);
           if (s != sent.end() && s->second.counted && s->second.is_305) {
             ++answered;
+            last_answer = m.first_seen;
             answer_ms.push_back(
                 std::chrono::duration<double, std::milli>(m.first_seen - s->second.at).count());
           }
@@ -629,10 +632,16 @@ LoadReport Simulator::RunLoad(TrafficSource& source, const LoadOptions& options)
   LoadReport report;
   {
     std::unique_lock<std::mutex> lock(impl->mu);
+    uint64_t sent_305 = 0;
+    for (const auto& [id, s] : impl->sent) sent_305 += s.counted && s.is_305 ? 1 : 0;
     impl->cv.wait_until(lock,
                         sent_done + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
                                         std::chrono::duration<double>(options.drain_seconds)),
-                        [&] { return impl->acked + impl->errors >= st->sent; });
+                        [&] {
+                          return impl->acked + impl->errors >= st->sent &&
+                                 (!options.wait_answers || impl->answered >= sent_305);
+                        });
+    report.sent_305 = sent_305;
     report.sent = st->sent;
     report.failed = st->failed;
     report.acknowledged = impl->acked;
@@ -647,6 +656,10 @@ LoadReport Simulator::RunLoad(TrafficSource& source, const LoadOptions& options)
     report.answered = impl->answered;
     report.answer_p50_ms = Percentile(impl->answer_ms, 0.50);
     report.answer_p99_ms = Percentile(impl->answer_ms, 0.99);
+    const double answer_window =
+        std::chrono::duration<double>(impl->last_answer - st->start).count();
+    report.answers_per_second =
+        impl->answered > 0 && answer_window > 0 ? impl->answered / answer_window : 0;
   }
   return report;
 }

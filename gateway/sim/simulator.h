@@ -72,6 +72,7 @@ struct LoadOptions {
   uint64_t count = 0;           // stop after this many messages (0: no limit)
   uint32_t concurrency = 32;    // messages in flight at once
   double drain_seconds = 10;    // after sending, wait this long for Acknowledgments and answers
+  bool wait_answers = false;    // also wait (within drain_seconds) for a 306 to every 305 sent
 };
 
 struct LoadReport {
@@ -84,6 +85,8 @@ struct LoadReport {
   double ack_p50_ms = 0, ack_p99_ms = 0, ack_max_ms = 0;  // send -> Acknowledgment
   uint64_t answered = 0;  // 305s answered with a 306 (Du01 with our referentienummer)
   double answer_p50_ms = 0, answer_p99_ms = 0;
+  uint64_t sent_305 = 0;
+  double answers_per_second = 0;  // answered / (first send .. last 306 received)
   std::string ToJson() const;
 };
 

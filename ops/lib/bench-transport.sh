@@ -45,6 +45,8 @@ ca_file = "pki/ca-bundle.pem"
 url = "$url"
 pool_size = 8
 auto_migrate = true
+[inbox]
+workers = ${SLUIS_BENCH_INBOX_WORKERS:-2}
 [gemeente]
 gemeentecodes = ["0363", "0362", "0384", "0437", "0358", "0451", "0457"]
 [[ggk]]
@@ -69,7 +71,8 @@ TOML
     --cert "$dir/pki/ggk-chain.pem" --key "$dir/pki/ggk.key" --ca "$dir/pki/ca-bundle.pem" \
     --listen "127.0.0.1:$sim" --peer-url "https://localhost:$ebms/ebms" \
     --traffic synthetic --types "$types" --clients 2000 --count "$count" \
-    --concurrency "$concurrency" "${pace[@]}" --exit-after-load --drain 30 >"$dir/sim.log" 2>&1 || true
+    --concurrency "$concurrency" "${pace[@]}" --exit-after-load --wait-answers --drain 120 \
+    >"$dir/sim.log" 2>&1 || true
   grep '"event":"load_report"' "$dir/sim.log" || tail -n 5 "$dir/sim.log"
   psql "$url" -Atqc "SELECT 'stored: ' || count(*) || ' ebms_received rows, ' || \
     (SELECT count(*) FROM bericht WHERE direction = 'in') || ' berichten unpacked' \
