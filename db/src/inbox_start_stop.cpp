@@ -3,6 +3,7 @@
 // (OP271/OP272) and the toewijzing's start/stop dates updated. Never a payment condition
 // (OP364).
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "inbox_internal.h"
@@ -23,10 +24,12 @@ std::optional<codecs::Date> OptDate(const pqxx::field& f) {
   return codecs::Date::Parse(f.c_str());
 }
 
+// `toewijzingsdata` receives the Toewijzingsdatum of each toewijzing found (for OP271).
 template <class Product>
 workflow::RegieFeiten LoadRegieFeiten(pqxx::transaction_base& tx, const Claimed& m,
                                       const codecs::Header& h,
-                                      const std::vector<Product>& producten) {
+                                      const std::vector<Product>& producten,
+                                      std::map<int64_t, codecs::Date>& toewijzingsdata) {
   workflow::RegieFeiten f;
   const HeaderFeiten hf = LoadHeaderFeiten(tx, m, h);
   f.identificatie_eerder_gebruikt = hf.identificatie_eerder_gebruikt;
@@ -38,12 +41,17 @@ workflow::RegieFeiten LoadRegieFeiten(pqxx::transaction_base& tx, const Claimed&
   ArrayLiteral a;
   for (int64_t n : nummers) a.Add(n);
   const std::string literal = a.Take();
-  for (const auto& r : ExecPrepared(
-           tx,
-           "SELECT nummer, agb, bsn, categorie, code, ingangsdatum, einddatum, reden_wijziging"
-           " FROM toewijzing_actueel WHERE gemeente = $1 AND domein = $2"
-           " AND nummer = ANY ($3::bigint[])",
-           h.gemeente.str(), Dom(m.domein), literal)) {
+  // One lookup by key per toewijzing (a 305 or 307 names one or a few): its generic plan is
+  // the right one, where `nummer = ANY ($3)` would be planned anew for every message.
+  for (int64_t nummer : nummers) {
+    const pqxx::result found = ExecPrepared(
+        tx,
+        "SELECT nummer, agb, bsn, categorie, code, ingangsdatum, einddatum, reden_wijziging,"
+        " toewijzingsdatum FROM toewijzing_actueel WHERE gemeente = $1 AND domein = $2"
+        " AND nummer = $3",
+        h.gemeente.str(), Dom(m.domein), nummer);
+    if (found.empty()) continue;
+    const pqxx::row r = found[0];
     workflow::ToewijzingFeit t;
     t.nummer = codecs::ToewijzingNummer(r[0].as<int64_t>());
     t.agb = codecs::AgbCode(r[1].c_str());
@@ -55,6 +63,7 @@ workflow::RegieFeiten LoadRegieFeiten(pqxx::transaction_base& tx, const Claimed&
     t.ingangsdatum = *codecs::Date::Parse(r[5].c_str());
     t.einddatum = OptDate(r[6]);
     if (!r[7].is_null()) t.reden_wijziging = r[7].c_str();
+    toewijzingsdata[nummer] = *codecs::Date::Parse(r[8].c_str());
     f.toewijzingen.emplace(t.nummer.value(), std::move(t));
   }
   // Accepted, not deleted starts and stops on those toewijzingen.
@@ -79,8 +88,9 @@ workflow::RegieFeiten LoadRegieFeiten(pqxx::transaction_base& tx, const Claimed&
 // Stores one accepted product. A deletion (3) marks the row it deletes and undoes its effect
 // on the toewijzing.
 void StoreMelding(pqxx::transaction_base& tx, const InboxConfig& config, const Claimed& m,
-                  const codecs::Header& h, const codecs::Bsn& bsn, int positie, int64_t nummer,
-                  codecs::Date begindatum, const std::optional<std::string>& reden,
+                  const std::map<int64_t, codecs::Date>& toewijzingsdata, const codecs::Header& h,
+                  const codecs::Bsn& bsn, int positie, int64_t nummer, codecs::Date begindatum,
+                  const std::optional<std::string>& reden,
                   const std::optional<codecs::Date>& einddatum, const std::string& status) {
   const int type = codecs::Nummer(m.type);
   const codecs::Date ontvangen = workflow::DutchDate(m.ontvangen);
@@ -88,13 +98,8 @@ void StoreMelding(pqxx::transaction_base& tx, const InboxConfig& config, const C
   // on a toewijzing that was made retroactively, from the day it was made (its
   // Toewijzingsdatum: the aanbieder could not report before).
   codecs::Date feitelijk = type == 305 ? begindatum : *einddatum;
-  if (type == 305) {
-    const pqxx::result t = ExecPrepared(
-        tx,
-        "SELECT toewijzingsdatum FROM toewijzing_actueel WHERE gemeente = $1 AND domein = $2"
-        " AND nummer = $3",
-        h.gemeente.str(), Dom(m.domein), nummer);
-    if (!t.empty()) feitelijk = std::max(feitelijk, *codecs::Date::Parse(t[0][0].c_str()));
+  if (const auto t = toewijzingsdata.find(nummer); type == 305 && t != toewijzingsdata.end()) {
+    feitelijk = std::max(feitelijk, t->second);
   }
   const int werkdagen = config.calendar.WorkingDaysBetween(feitelijk, ontvangen);
   const std::string eind = einddatum ? einddatum->ToString() : "";
@@ -156,13 +161,15 @@ InboxResult HandleStartStop(pqxx::transaction_base& tx, const InboxConfig& confi
   const codecs::Date vandaag = workflow::DutchDate(m.ontvangen);
   if (m.type == BerichtType::k305) {
     const auto& s = std::get<codecs::Bericht305>(b);
-    const auto f = LoadRegieFeiten(tx, m, s.header, s.client.producten);
+    std::map<int64_t, codecs::Date> toewijzingsdata;
+    const auto f = LoadRegieFeiten(tx, m, s.header, s.client.producten, toewijzingsdata);
     const workflow::RegieOordeel o = workflow::BeoordeelStart(s, f, vandaag);
     if (!o.Afgekeurd()) {
       int i = 0;
       for (const auto& p : s.client.producten) {
-        StoreMelding(tx, config, m, s.header, s.client.bsn, i++, p.toewijzing_nummer->value(),
-                     p.begindatum, std::nullopt, std::nullopt, p.status_aanlevering);
+        StoreMelding(tx, config, m, toewijzingsdata, s.header, s.client.bsn, i++,
+                     p.toewijzing_nummer->value(), p.begindatum, std::nullopt, std::nullopt,
+                     p.status_aanlevering);
       }
     }
     const std::string detail =
@@ -171,13 +178,15 @@ InboxResult HandleStartStop(pqxx::transaction_base& tx, const InboxConfig& confi
     return SendRegieRetour(tx, config, m, b, o, now, detail);
   }
   const auto& s = std::get<codecs::Bericht307>(b);
-  const auto f = LoadRegieFeiten(tx, m, s.header, s.client.producten);
+  std::map<int64_t, codecs::Date> toewijzingsdata;
+  const auto f = LoadRegieFeiten(tx, m, s.header, s.client.producten, toewijzingsdata);
   const workflow::RegieOordeel o = workflow::BeoordeelStop(s, f, vandaag);
   if (!o.Afgekeurd()) {
     int i = 0;
     for (const auto& p : s.client.producten) {
-      StoreMelding(tx, config, m, s.header, s.client.bsn, i++, p.toewijzing_nummer->value(),
-                   p.begindatum, p.reden_beeindiging, p.einddatum, p.status_aanlevering);
+      StoreMelding(tx, config, m, toewijzingsdata, s.header, s.client.bsn, i++,
+                   p.toewijzing_nummer->value(), p.begindatum, p.reden_beeindiging, p.einddatum,
+                   p.status_aanlevering);
     }
   }
   const std::string detail =
