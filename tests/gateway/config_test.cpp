@@ -67,6 +67,15 @@ TEST(ConfigTest, DeadlineSweepAndAlertWebhook) {
             "config: deadlines.webhook_url: must be an https:// URL");
 }
 
+TEST(ConfigTest, InboxWorkers) {
+  EXPECT_EQ(ParseConfig(Valid(), "/").inbox.workers, 2u);
+  EXPECT_EQ(ParseConfig(Valid("[inbox]\nworkers = 4\n"), "/").inbox.workers, 4u);
+  EXPECT_EQ(ErrorOf(Valid("[inbox]\nworkers = 0\n")), "config: inbox.workers: must be 1 to 16");
+  EXPECT_EQ(ErrorOf(Valid("[inbox]\nworkers = 17\n")), "config: inbox.workers: must be 1 to 16");
+  EXPECT_EQ(ErrorOf(Valid("[unpack]\nworkers = 2\n")),
+            "config: unknown key 'unpack.workers' (line 3)");
+}
+
 TEST(ConfigTest, MissingFilesAndBadUrls) {
   std::string text = Valid();
   text.replace(text.find("sluisd.key"), 10, "nothere.key");
