@@ -38,6 +38,15 @@ void RethrowAsDbError() {
     throw DbError(DbError::Class::kRetryable, "08006", e.what());
   } catch (const pqxx::in_doubt_error& e) {
     throw DbError(DbError::Class::kRetryable, "08007", e.what());
+  } catch (const pqxx::deadlock_detected& e) {  // libpqxx 6.4: class 40 is not an sql_error
+
+    throw DbError(DbError::Class::kRetryable, "40P01", e.what());
+  } catch (const pqxx::serialization_failure& e) {
+    throw DbError(DbError::Class::kRetryable, "40001", e.what());
+  } catch (const pqxx::statement_completion_unknown& e) {
+    throw DbError(DbError::Class::kRetryable, "40003", e.what());
+  } catch (const pqxx::transaction_rollback& e) {
+    throw DbError(DbError::Class::kRetryable, "40000", e.what());
   } catch (const std::exception& e) {
     throw DbError(DbError::Class::kFatal, "", e.what());
   }

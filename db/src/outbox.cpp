@@ -176,8 +176,9 @@ ClaimResult ClaimOutbox(Connection& conn, const std::string& worker, size_t limi
   });
 }
 
-void RecordAttempts(Connection& conn, const std::vector<AttemptResult>& results) {
-  if (results.empty()) return;
+namespace {
+
+void RecordAttemptsOnce(Connection& conn, const std::vector<AttemptResult>& results) {
   MapErrors([&] {
     pqxx::work tx(conn.impl().conn);
     Params p;
@@ -225,6 +226,25 @@ void RecordAttempts(Connection& conn, const std::vector<AttemptResult>& results)
     }
     tx.commit();
   });
+}
+
+}  // namespace
+
+void RecordAttempts(Connection& conn, const std::vector<AttemptResult>& results) {
+  if (results.empty()) return;
+  // The same outbox and bericht rows are also updated by the group-commit writer (an
+  // asynchronous Acknowledgment) and by another batch of results, each in its own order, so
+  // PostgreSQL may break a deadlock by aborting this transaction. Nothing of it is committed
+  // then, and running the batch again is safe: it only moves rows still pending or awaiting an
+  // Acknowledgment.
+  for (int attempt = 1;; ++attempt) {
+    try {
+      RecordAttemptsOnce(conn, results);
+      return;
+    } catch (const DbError& e) {
+      if (attempt == 3 || e.sqlstate() != "40P01") throw;
+    }
+  }
 }
 
 OutboxStats ReadOutboxStats(Connection& conn, Instant now) {

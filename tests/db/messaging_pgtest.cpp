@@ -257,6 +257,46 @@ TEST(OutboxTest, SignalsFailAfterTheirRetriesAndBadRequestsFailAtOnce) {
             "failed");
 }
 
+// Another transaction holds outbox row b while RecordAttempts holds a and waits for b; then the
+// other asks for a. PostgreSQL aborts the transaction that waited first, RecordAttempts's, and
+// RecordAttempts runs its batch again once the other has committed: the results are recorded.
+TEST(OutboxTest, RecordAttemptsRunsItsBatchAgainAfterADeadlock) {
+  TestSchema schema;
+  Connection c(schema.url());
+  const int64_t a = InsertOutbox(c, Outgoing("a@sluis"));
+  const int64_t b = InsertOutbox(c, Outgoing("b@sluis"));
+  ASSERT_EQ(ClaimOutbox(c, "w", 10, kT0, milliseconds(60000)).to_send.size(), 2u);
+  pqxx::connection other_conn(schema.url());
+  pqxx::work other(other_conn);
+  const std::string other_pid = other.exec1("SELECT pg_backend_pid()")[0].c_str();
+  other.exec0("UPDATE ebms_outbox SET last_error = 'other' WHERE id = " + std::to_string(b));
+  std::promise<std::string> recorded;
+  std::thread record([&] {
+    try {
+      Connection c2(schema.url());
+      RecordAttempts(c2, {{a, AttemptOutcome::kAcknowledged, kT0, 200, ""},
+                          {b, AttemptOutcome::kAcknowledged, kT0, 200, ""}});
+      recorded.set_value("");
+    } catch (const std::exception& e) {
+      recorded.set_value(e.what());
+    }
+  });
+  bool waiting = false;
+  for (int i = 0; i < 500 && !waiting; ++i) {
+    waiting = schema.Query("SELECT count(*) FROM pg_stat_activity WHERE " + other_pid +
+                           " = ANY (pg_blocking_pids(pid))") == "1";
+    if (!waiting) std::this_thread::sleep_for(milliseconds(10));
+  }
+  ASSERT_TRUE(waiting) << "RecordAttempts never waited for row b";
+  other.exec0("UPDATE ebms_outbox SET last_error = 'other' WHERE id = " + std::to_string(a));
+  other.commit();
+  auto result = recorded.get_future();
+  record.join();
+  EXPECT_EQ(result.get(), "");
+  EXPECT_EQ(schema.Query("SELECT string_agg(state, ' ' ORDER BY id) FROM ebms_outbox"),
+            "acknowledged acknowledged");
+}
+
 TEST(OutboxTest, ADuplicateGetsItsAnswerAgainEvenWhileItIsOnItsWay) {
   TestSchema schema;
   Connection c(schema.url());
