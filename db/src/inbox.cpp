@@ -129,9 +129,7 @@ std::optional<InboxResult> Inbox::ProcessNext(Connection& conn, const workflow::
     m.type = *codecs::FromNummer(row[2].as<int>());
     m.ontvangen_op = row[3].c_str();
     m.ontvangen = workflow::TimePoint(std::chrono::milliseconds(row[4].as<int64_t>()));
-    // Not UTF-8 (bericht_als_tekst gave NULL): the bytes as they are.
-    m.payload = row[6].is_null() ? internal::BerichtPayload(tx, m.id)
-                                 : std::string(row[6].c_str(), row[6].size());
+    m.payload = internal::BerichtPayload(tx, m.id, row[6]);
 
     const workflow::TimePoint now = clock.Now();
     InboxResult result;

@@ -65,16 +65,22 @@ std::string EpochMs(const std::string& column) {
 
 codecs::Instant FromEpochMs(int64_t ms) { return codecs::Instant(std::chrono::milliseconds(ms)); }
 
-std::string PreparedName(const std::string& sql) {
-  char buf[24];
-  std::snprintf(buf, sizeof buf, "sluis_%016zx", std::hash<std::string>{}(sql));
-  return buf;
+std::string Prepare(pqxx::transaction_base& tx, const std::string& sql) {
+  char name[24];
+  std::snprintf(name, sizeof name, "sluis_%016zx", std::hash<std::string>{}(sql));
+  tx.conn().prepare(name, sql);
+  return name;
 }
 
 std::string BerichtPayload(pqxx::transaction_base& tx, int64_t bericht_id) {
   const pqxx::row r =
       tx.exec_params1("SELECT bericht_als_tekst(payload) FROM bericht WHERE id = $1", bericht_id);
-  if (!r[0].is_null()) return std::string(r[0].c_str(), r[0].size());
+  return BerichtPayload(tx, bericht_id, r[0]);
+}
+
+std::string BerichtPayload(pqxx::transaction_base& tx, int64_t bericht_id,
+                           const pqxx::field& as_text) {
+  if (!as_text.is_null()) return std::string(as_text.c_str(), as_text.size());
   return BytesOf(tx.exec_params1("SELECT payload FROM bericht WHERE id = $1", bericht_id)[0]);
 }
 

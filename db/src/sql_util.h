@@ -42,20 +42,16 @@ class Params {
 // transaction's connection at its first use there, so PostgreSQL parses it once and, after a
 // few runs, plans it once (planning a lookup by key costs 0.1-0.2 ms, several times its run).
 // `sql` also names it: pass the same text every time. Parameters as for exec_params.
-std::string PreparedName(const std::string& sql);
+// Prepare registers `sql` on the transaction's connection (a no-op once registered with the
+// same text) and returns its name.
+std::string Prepare(pqxx::transaction_base& tx, const std::string& sql);
 template <class... Args>
 pqxx::result ExecPrepared(pqxx::transaction_base& tx, const std::string& sql, Args&&... args) {
-  const std::string name = PreparedName(sql);
-  tx.conn().prepare(name, sql);  // a no-op once registered with the same text
-  return tx.exec_prepared(name, std::forward<Args>(args)...);
+  return tx.exec_prepared(Prepare(tx, sql), std::forward<Args>(args)...);
 }
 template <class... Args>
 pqxx::row ExecPrepared1(pqxx::transaction_base& tx, const std::string& sql, Args&&... args) {
-  const pqxx::result r = ExecPrepared(tx, sql, std::forward<Args>(args)...);
-  if (r.size() != 1) {
-    throw pqxx::unexpected_rows("expected 1 row, got " + std::to_string(r.size()) + ": " + sql);
-  }
-  return r[0];
+  return tx.exec_prepared1(Prepare(tx, sql), std::forward<Args>(args)...);
 }
 
 std::string FormatTime(codecs::Instant t);
@@ -69,5 +65,9 @@ std::optional<std::string> OptBytes(const pqxx::field& f);
 // bericht.payload of one row, byte for byte: as text when it is valid UTF-8 (half the bytes of
 // bytea's hex, migration 0018), as bytea otherwise. Throws when the row does not exist.
 std::string BerichtPayload(pqxx::transaction_base& tx, int64_t bericht_id);
+// The same, for a query that already selected `bericht_als_tekst(payload)` as `as_text`: the
+// bytea is read only when that is NULL.
+std::string BerichtPayload(pqxx::transaction_base& tx, int64_t bericht_id,
+                           const pqxx::field& as_text);
 
 }  // namespace sluis::db::internal

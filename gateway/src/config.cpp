@@ -326,7 +326,6 @@ Config ParseConfig(const std::string& text, const std::string& base_dir,
   {
     Section s = top.Sub("inbox");
     s.Read("hh_zes_weken_per_periode", c.hh_zes_weken_per_periode);
-    c.inbox.workers = 2;
     s.Read("workers", c.inbox.workers);
     if (c.inbox.workers == 0 || c.inbox.workers > 16) s.Fail("workers", "must be 1 to 16");
     ReadWorker(s, c.inbox);

@@ -135,7 +135,7 @@ struct Config {
   OutboxConfig outbox;
   WorkerConfig unpack;
   WorkerConfig pack{.poll_interval_ms = 1000, .batch = 32};
-  WorkerConfig inbox;  // the workflow's inbox (323 judged, 325 queued)
+  WorkerConfig inbox{.workers = 2};  // the workflow's inbox (323 judged, 325 queued)
   // [deadlines]: the deadline sweep and its alerts (poll_interval_ms; batch unused).
   WorkerConfig deadlines{.poll_interval_ms = 60'000};
   std::string alert_webhook_url;  // [deadlines] webhook_url: https, trusted by the CA bundle
