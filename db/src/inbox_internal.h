@@ -13,7 +13,6 @@
 
 namespace sluis::db::internal {
 
-// A claimed incoming message.
 // Milliseconds since the last lap (or construction).
 class Stopwatch {
  public:
@@ -23,11 +22,18 @@ class Stopwatch {
     last_ = now;
     return ms;
   }
+  // Milliseconds since construction.
+  double Total() const {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start_)
+        .count();
+  }
 
  private:
-  std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
+  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+  std::chrono::steady_clock::time_point last_ = start_;
 };
 
+// A claimed incoming message.
 struct Claimed {
   int64_t id = 0;
   codecs::Domein domein = codecs::Domein::kWmo;

@@ -8,7 +8,6 @@
 
 #include "inbox_internal.h"
 #include "outgoing.h"
-#include "pg_array.h"
 #include "sql_util.h"
 
 namespace sluis::db::internal {
@@ -38,9 +37,6 @@ workflow::RegieFeiten LoadRegieFeiten(pqxx::transaction_base& tx, const Claimed&
   for (const auto& p : producten) {
     if (p.toewijzing_nummer) nummers.insert(p.toewijzing_nummer->value());
   }
-  ArrayLiteral a;
-  for (int64_t n : nummers) a.Add(n);
-  const std::string literal = a.Take();
   // One lookup by key per toewijzing (a 305 or 307 names one or a few): its generic plan is
   // the right one, where `nummer = ANY ($3)` would be planned anew for every message.
   for (int64_t nummer : nummers) {
@@ -66,20 +62,28 @@ workflow::RegieFeiten LoadRegieFeiten(pqxx::transaction_base& tx, const Claimed&
     toewijzingsdata[nummer] = *codecs::Date::Parse(r[8].c_str());
     f.toewijzingen.emplace(t.nummer.value(), std::move(t));
   }
-  // Accepted, not deleted starts and stops on those toewijzingen.
-  for (const auto& r :
-       ExecPrepared(tx,
-                    "SELECT berichttype, nummer, begindatum, reden_beeindiging, einddatum"
-                    " FROM regie_melding WHERE gemeente = $1 AND domein = $2"
-                    " AND nummer = ANY ($3::bigint[]) AND verwijderd_door IS NULL"
-                    " AND status_aanlevering <> '3' ORDER BY id",
-                    h.gemeente.str(), Dom(m.domein), literal)) {
-    const int64_t nummer = r[1].as<int64_t>();
-    const codecs::Date begin = *codecs::Date::Parse(r[2].c_str());
-    if (r[0].as<int>() == 305) {
+  // Accepted, not deleted starts and stops on those toewijzingen, in the order they came:
+  // again one lookup by key per toewijzing.
+  std::vector<std::pair<int64_t, pqxx::row>> meldingen;  // a row keeps its result
+  for (int64_t nummer : nummers) {
+    const pqxx::result found =
+        ExecPrepared(tx,
+                     "SELECT id, berichttype, nummer, begindatum, reden_beeindiging, einddatum"
+                     " FROM regie_melding WHERE gemeente = $1 AND domein = $2 AND nummer = $3"
+                     " AND verwijderd_door IS NULL AND status_aanlevering <> '3'",
+                     h.gemeente.str(), Dom(m.domein), nummer);
+    for (const pqxx::row& r : found) meldingen.emplace_back(r[0].as<int64_t>(), r);
+  }
+  std::sort(meldingen.begin(), meldingen.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (const std::pair<int64_t, pqxx::row>& entry : meldingen) {
+    const pqxx::row& r = entry.second;
+    const int64_t nummer = r[2].as<int64_t>();
+    const codecs::Date begin = *codecs::Date::Parse(r[3].c_str());
+    if (r[1].as<int>() == 305) {
       f.starts.push_back({nummer, begin});
     } else {
-      f.stops.push_back({nummer, begin, r[3].c_str(), *codecs::Date::Parse(r[4].c_str())});
+      f.stops.push_back({nummer, begin, r[4].c_str(), *codecs::Date::Parse(r[5].c_str())});
     }
   }
   return f;

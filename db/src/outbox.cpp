@@ -82,9 +82,9 @@ ClaimResult ClaimOutbox(Connection& conn, const std::string& worker, size_t limi
       const std::string at = p.Time(now);
       const pqxx::result r =
           p.Exec(tx, std::string("UPDATE ebms_outbox SET state = 'dead', done_at = ") + at +
-                         " WHERE id IN (SELECT id FROM ebms_outbox WHERE " + kLive +
+                         " WHERE id = ANY (ARRAY (SELECT id FROM ebms_outbox WHERE " + kLive +
                          " AND expires_at <= " + at +
-                         " ORDER BY id LIMIT 1000 FOR UPDATE SKIP LOCKED)"
+                         " ORDER BY expires_at LIMIT 1000 FOR UPDATE SKIP LOCKED))"
                          " RETURNING id, message_id, kind, cpa_id, action, attempts, bericht_id,"
                          " coalesce(last_error, '')");
       for (const auto& row : r) {
@@ -116,9 +116,10 @@ ClaimResult ClaimOutbox(Connection& conn, const std::string& worker, size_t limi
                   " next_attempt_at = CASE WHEN reliable AND expires_at IS NOT NULL THEN expires_at"
                   " ELSE next_attempt_at END,"
                   " done_at = CASE WHEN reliable AND expires_at IS NOT NULL THEN NULL ELSE " +
-                  at + " END WHERE id IN (SELECT id FROM ebms_outbox WHERE " + kLive +
+                  at + " END WHERE id = ANY (ARRAY (SELECT id FROM ebms_outbox WHERE " + kLive +
                   " AND next_attempt_at <= " + at +
-                  " AND attempts > max_retries ORDER BY id LIMIT 1000 FOR UPDATE SKIP LOCKED)"
+                  " AND attempts > max_retries ORDER BY next_attempt_at LIMIT 1000"
+                  " FOR UPDATE SKIP LOCKED))"
                   " RETURNING state, message_id, kind, cpa_id, action, bericht_id, attempts,"
                   " coalesce(last_error, '')");
       for (const auto& row : r) {

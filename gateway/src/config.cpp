@@ -328,6 +328,10 @@ Config ParseConfig(const std::string& text, const std::string& base_dir,
     s.Read("hh_zes_weken_per_periode", c.hh_zes_weken_per_periode);
     s.Read("workers", c.inbox.workers);
     if (c.inbox.workers == 0 || c.inbox.workers > 16) s.Fail("workers", "must be 1 to 16");
+    s.Read("per_transaction", c.inbox.per_transaction);
+    if (c.inbox.per_transaction == 0 || c.inbox.per_transaction > 256) {
+      s.Fail("per_transaction", "must be 1 to 256");
+    }
     ReadWorker(s, c.inbox);
   }
   {

@@ -119,6 +119,7 @@ struct WorkerConfig {
   uint32_t poll_interval_ms = 500;
   uint32_t batch = 64;
   uint32_t workers = 1;  // loops running at once ([inbox] only: each aanbieder stays in order)
+  uint32_t per_transaction = 1;  // [inbox] only: berichten handled in one transaction
 };
 
 struct Config {
@@ -135,7 +136,8 @@ struct Config {
   OutboxConfig outbox;
   WorkerConfig unpack;
   WorkerConfig pack{.poll_interval_ms = 1000, .batch = 32};
-  WorkerConfig inbox{.workers = 2};  // the workflow's inbox (323 judged, 325 queued)
+  WorkerConfig inbox{.workers = 2,
+                     .per_transaction = 16};  // the workflow's inbox (323 judged, 325 queued)
   // [deadlines]: the deadline sweep and its alerts (poll_interval_ms; batch unused).
   WorkerConfig deadlines{.poll_interval_ms = 60'000};
   std::string alert_webhook_url;  // [deadlines] webhook_url: https, trusted by the CA bundle

@@ -10,6 +10,25 @@
 # directory (certificates, CPA, config, sluisd.log, sim.log) for inspection.
 # shellcheck shell=bash
 
+# CPU seconds used so far by the live processes of sluisd and of postgres,
+# and by the whole machine (busy, from /proc/stat), one "name seconds" per line.
+cpu_seconds() {
+  local tick; tick=$(getconf CLK_TCK)
+  awk -v tick="$tick" '
+    FNR == 1 && FILENAME == "/proc/stat" {
+      busy = $2 + $3 + $4 + $7 + $8  # user nice system irq softirq
+      printf "machine %.2f\n", busy / tick; nextfile
+    }
+    FNR == 1 {
+      sub(/^[0-9]+ \(/, ""); comm = $0; sub(/\).*/, "", comm); rest = $0; sub(/^[^)]*\) /, "", rest)
+      split(rest, f, " ")
+      if (comm == "sluisd" || comm == "postgres") cpu[comm] += f[12] + f[13]
+      nextfile
+    }
+    END { for (c in cpu) printf "%s %.2f\n", c, cpu[c] / tick }
+  ' /proc/stat /proc/[0-9]*/stat 2>/dev/null | sort
+}
+
 bench_transport() {  # BUILD_DIR PG_DIR
   local build=$1 pgdir=$2
   local dir; dir=$(mktemp -d /tmp/sluis-bench-transport.XXXXXX)
@@ -74,6 +93,7 @@ TOML
     sleep 0.1
   done
   say "transport: $count synthetic $types over keep-alive two-way TLS, $concurrency in flight${SLUIS_BENCH_RATE:+, $SLUIS_BENCH_RATE/s}"
+  local cpu_before; cpu_before=$(cpu_seconds)
   "$build/gateway/ggk-sim" --cpa "$dir/cpa.xml" \
     --party-id "$(sed -n 's/^GGK_OIN=//p' "$dir/pki/oins.env")" \
     --cert "$dir/pki/ggk-chain.pem" --key "$dir/pki/ggk.key" --ca "$dir/pki/ca-bundle.pem" \
@@ -81,7 +101,17 @@ TOML
     --traffic synthetic --types "$types" --clients 2000 --count "$count" \
     --concurrency "$concurrency" "${pace[@]}" --exit-after-load --wait-answers --drain 120 \
     >"$dir/sim.log" 2>&1 || true
+  local cpu_after; cpu_after=$(cpu_seconds)
   grep '"event":"load_report"' "$dir/sim.log" || tail -n 5 "$dir/sim.log"
+  # CPU seconds of the run: the machine, sluisd, postgres (its backends; autovacuum workers
+  # that came and went count as other), and the rest (mostly ggk-sim, which has exited).
+  join -a 2 -e 0 -o 0,1.2,2.2 <(echo "$cpu_before") <(echo "$cpu_after") | awk -v n="$count" '
+    { d[$1] = $3 - $2 }
+    END {
+      d["other"] = d["machine"] - d["sluisd"] - d["postgres"]
+      split("machine sluisd postgres other", k, " ")
+      for (i = 1; i <= 4; i++) printf "cpu: %-8s %7.2f s  %.3f ms per 305\n", k[i], d[k[i]], d[k[i]] * 1000 / n
+    }'
   psql "$url" -Atqc "SELECT 'stored: ' || count(*) || ' ebms_received rows, ' || \
     (SELECT count(*) FROM bericht WHERE direction = 'in') || ' berichten unpacked' \
     FROM ebms_received WHERE kind = 'business'"

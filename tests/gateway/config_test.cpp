@@ -76,6 +76,17 @@ TEST(ConfigTest, InboxWorkers) {
             "config: unknown key 'unpack.workers' (line 3)");
 }
 
+TEST(ConfigTest, InboxBerichtenPerTransaction) {
+  EXPECT_EQ(ParseConfig(Valid(), "/").inbox.per_transaction, 16u);
+  EXPECT_EQ(ParseConfig(Valid("[inbox]\nper_transaction = 1\n"), "/").inbox.per_transaction, 1u);
+  EXPECT_EQ(ErrorOf(Valid("[inbox]\nper_transaction = 0\n")),
+            "config: inbox.per_transaction: must be 1 to 256");
+  EXPECT_EQ(ErrorOf(Valid("[inbox]\nper_transaction = 257\n")),
+            "config: inbox.per_transaction: must be 1 to 256");
+  EXPECT_EQ(ErrorOf(Valid("[pack]\nper_transaction = 2\n")),
+            "config: unknown key 'pack.per_transaction' (line 3)");
+}
+
 TEST(ConfigTest, MissingFilesAndBadUrls) {
   std::string text = Valid();
   text.replace(text.find("sluisd.key"), 10, "nothere.key");

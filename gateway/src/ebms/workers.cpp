@@ -277,14 +277,16 @@ struct InboxImpl {
     while (!self->stopping) {
       size_t n = 0;
       try {
-        // One transaction per bericht (ProcessNext); up to `batch` of them per round.
-        auto job = [inbox = self->inbox, clock = self->deps.clock,
-                    limit = self->cfg.batch](db::Connection& c) {
+        // Up to `per_transaction` berichten per transaction (ProcessBatch); up to `batch` of
+        // them per round.
+        auto job = [inbox = self->inbox, clock = self->deps.clock, limit = self->cfg.batch,
+                    per_tx = self->cfg.per_transaction](db::Connection& c) {
           std::vector<db::InboxResult> out;
           while (out.size() < limit) {
-            std::optional<db::InboxResult> r = inbox->ProcessNext(c, *clock);
-            if (!r) break;
-            out.push_back(std::move(*r));
+            const size_t max = std::min<size_t>(per_tx, limit - out.size());
+            std::vector<db::InboxResult> done = inbox->ProcessBatch(c, *clock, max);
+            if (done.empty()) break;
+            for (db::InboxResult& r : done) out.push_back(std::move(r));
           }
           return out;
         };

@@ -71,6 +71,12 @@ class Inbox {
   // errors throw (DbError), leaving the message queued.
   std::optional<InboxResult> ProcessNext(Connection& conn, const workflow::Clock& clock);
 
+  // Handles up to `max` of the oldest queued incoming messages in one transaction (fewer when
+  // they take long; none when nothing is queued), as ProcessNext would one by one. When one of
+  // them fails the transaction, they are handled again one per transaction, so only that one
+  // stays queued (and its DbError is thrown).
+  std::vector<InboxResult> ProcessBatch(Connection& conn, const workflow::Clock& clock, size_t max);
+
   // Handles everything queued; returns how many messages were handled.
   int ProcessAll(Connection& conn, const workflow::Clock& clock);
 
@@ -83,6 +89,8 @@ class Inbox {
                         const std::string& actor, const workflow::Clock& clock);
 
  private:
+  std::vector<InboxResult> RunBatch(Connection& conn, const workflow::Clock& clock, size_t max);
+
   InboxConfig config_;
 };
 
