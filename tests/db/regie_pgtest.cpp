@@ -383,6 +383,83 @@ TEST_F(RegieTest, WorkersHandleAnAanbiedersBerichtenOneAtATimeInOrder) {
   EXPECT_FALSE(inbox.ProcessNext(conn, clock));
 }
 
+// Several berichten in one transaction: the same outcome, in the same order, as one by one:
+// a 307 after its 305 in the same batch sees that start (it would be 9351-rejected otherwise).
+TEST_F(RegieTest, ABatchHandlesSeveralBerichtenInOrderInOneTransaction) {
+  const int64_t start =
+      Receive(s, Start("S1", "2026-03-09", {StartP(300201, "2026-03-02")}), "2026-03-09 09:00+01");
+  const int64_t stop =
+      Receive(s, Stop("T1", "2026-03-09", {StopP(300201, "2026-03-02", "31", "2026-03-06")}),
+              "2026-03-09 09:01+01");
+  auto other = Start("S9", "2026-03-09", {StartP(300201, "2026-03-02")});
+  other.header.aanbieder = codecs::AgbCode("12345678");
+  const int64_t other_id = Receive(s, other, "2026-03-09 09:02+01");
+  Inbox inbox(Config());
+  workflow::ManualClock clock(At("2026-03-09"));
+  const std::vector<InboxResult> done = inbox.ProcessBatch(conn, clock, 16);
+  ASSERT_EQ(done.size(), 3u);
+  EXPECT_EQ(done[0].bericht_id, start);
+  EXPECT_EQ(done[0].detail, "305 accepted: 1 start(s)");
+  EXPECT_EQ(done[1].bericht_id, stop);
+  EXPECT_EQ(done[1].detail, "307 accepted: 1 stop(s)");
+  EXPECT_EQ(done[2].bericht_id, other_id);
+  EXPECT_EQ(s.Query("SELECT count(*) FROM bericht WHERE direction = 'out'"), "3");
+  // One transaction: the three berichten were processed at the same now().
+  EXPECT_EQ(s.Query("SELECT count(DISTINCT processed_at) FROM bericht WHERE direction = 'in'"),
+            "1");
+  EXPECT_TRUE(inbox.ProcessBatch(conn, clock, 16).empty());
+}
+
+// `max` bounds a batch; what is left stays queued, in order, for the next.
+TEST_F(RegieTest, ABatchTakesAtMostMax) {
+  std::vector<int64_t> ids;
+  for (int i = 0; i < 3; ++i) {
+    ids.push_back(
+        Receive(s, Start("S" + std::to_string(i), "2026-03-09", {StartP(300201, "2026-03-02")}),
+                "2026-03-09 09:00+01"));
+  }
+  Inbox inbox(Config());
+  workflow::ManualClock clock(At("2026-03-09"));
+  const std::vector<InboxResult> first = inbox.ProcessBatch(conn, clock, 2);
+  ASSERT_EQ(first.size(), 2u);
+  EXPECT_EQ(first[0].bericht_id, ids[0]);
+  EXPECT_EQ(first[1].bericht_id, ids[1]);
+  const std::vector<InboxResult> rest = inbox.ProcessBatch(conn, clock, 2);
+  ASSERT_EQ(rest.size(), 1u);
+  EXPECT_EQ(rest[0].bericht_id, ids[2]);
+}
+
+// A database error on one bericht fails the batch's transaction: the batch is handled again one
+// bericht per transaction, the others are handled, that one stays queued and its error is
+// thrown.
+TEST_F(RegieTest, ABatchThatFailsIsHandledAgainOneByOne) {
+  const int64_t first =
+      Receive(s, Start("S1", "2026-03-09", {StartP(300201, "2026-03-02")}), "2026-03-09 09:00+01");
+  const int64_t broken =
+      Receive(s, Start("S2", "2026-03-09", {StartP(300202, "2026-03-02")}), "2026-03-09 09:01+01");
+  const int64_t last =
+      Receive(s, Start("S3", "2026-03-09", {StartP(300201, "2026-03-02")}), "2026-03-09 09:02+01");
+  s.Query(
+      "CREATE FUNCTION weiger() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+      " IF NEW.nummer = 300202 THEN RAISE EXCEPTION 'test: refused'; END IF; RETURN NEW; END $$;"
+      " CREATE TRIGGER weiger BEFORE INSERT ON regie_melding FOR EACH ROW EXECUTE FUNCTION "
+      "weiger();"
+      " SELECT 1");
+  Inbox inbox(Config());
+  workflow::ManualClock clock(At("2026-03-09"));
+  EXPECT_THROW(inbox.ProcessBatch(conn, clock, 16), DbError);
+  EXPECT_EQ(s.Query("SELECT string_agg(id || ':' || state, ' ' ORDER BY id) FROM bericht"
+                    " WHERE direction = 'in'"),
+            std::to_string(first) + ":processed " + std::to_string(broken) + ":queued " +
+                std::to_string(last) + ":queued");
+  // The one after it waits behind it (same aanbieder, in order), as it would one by one.
+  s.Query("DROP TRIGGER weiger ON regie_melding; SELECT 1");
+  const std::vector<InboxResult> rest = inbox.ProcessBatch(conn, clock, 16);
+  ASSERT_EQ(rest.size(), 2u);
+  EXPECT_EQ(rest[0].bericht_id, broken);
+  EXPECT_EQ(rest[1].bericht_id, last);
+}
+
 TEST_F(RegieTest, TR374And347OnAVerzoekOmWijziging) {
   EXPECT_EQ(Run<Bericht318>(Vow("W1", "2026-03-06", "WIJZ-1"), "2026-03-06"), "");
   EXPECT_EQ(Run<Bericht318>(Vow("W2", "2026-03-06", "WIJZ-1"), "2026-03-06"),

@@ -60,8 +60,9 @@ class Worker {
 // `inbox` (may be null) is woken when unpacking registered new berichten.
 std::unique_ptr<Worker> MakeUnpackWorker(WorkerDeps deps, WorkerConfig config, Worker* delivery,
                                          Worker* inbox = nullptr);
-// Runs db::Inbox::ProcessNext until nothing is queued, in `config.workers` loops at once (the
-// claim keeps each aanbieder's berichten in order); wakes `pack` when answers were queued.
+// Runs db::Inbox::ProcessBatch (`config.per_transaction` berichten per transaction) until
+// nothing is queued, in `config.workers` loops at once (the claim keeps each aanbieder's
+// berichten in order); wakes `pack` when answers were queued.
 std::unique_ptr<Worker> MakeInboxWorker(WorkerDeps deps, WorkerConfig config,
                                         std::shared_ptr<db::Inbox> inbox, Worker* pack);
 // Sweeps every deadline (db/deadlines.h, db/verzoeken.h) each poll interval and posts new alert

@@ -12,10 +12,11 @@
 //   320  the delivery state of the 319 it answers;
 //   any heenbericht breaking a level-2 rule: the header-only 0001 retour or 325.
 //
-// Several workers (threads or sluisd processes) may run ProcessNext at once: claims use FOR
-// UPDATE SKIP LOCKED, and one aanbieder's berichten are handled one at a time, oldest first
-// (a transaction-level advisory lock per AGB code, taken by the claim), so the checks that
-// compare a bericht with the aanbieder's earlier ones see those committed. Time comes from the
+// Several workers (threads or sluisd processes) may run ProcessNext/ProcessBatch at once:
+// claims use FOR UPDATE SKIP LOCKED, and one aanbieder's berichten are handled by one worker at
+// a time, oldest first (a transaction-level advisory lock per AGB code, taken by the claim), so
+// the checks that compare a bericht with the aanbieder's earlier ones see those (committed, or
+// earlier in the same batch). Time comes from the
 // caller's Clock.
 #pragma once
 
