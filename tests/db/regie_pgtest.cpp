@@ -19,6 +19,22 @@ class RegieTest : public ::testing::Test {
   std::string Run(const codecs::Bericht& b, const char* date) {
     return Codes(Answer<R>(s, conn, b, date));
   }
+  // A start and a stop on 300201 from kAgb, then a start from another aanbieder.
+  struct StartStopAndOther {
+    int64_t start, stop, other;
+  };
+  StartStopAndOther ReceiveStartStopAndOther() {
+    StartStopAndOther ids{};
+    ids.start = Receive(s, Start("S1", "2026-03-09", {StartP(300201, "2026-03-02")}),
+                        "2026-03-09 09:00+01");
+    ids.stop =
+        Receive(s, Stop("T1", "2026-03-09", {StopP(300201, "2026-03-02", "31", "2026-03-06")}),
+                "2026-03-09 09:01+01");
+    auto other = Start("S9", "2026-03-09", {StartP(300201, "2026-03-02")});
+    other.header.aanbieder = codecs::AgbCode("12345678");
+    ids.other = Receive(s, other, "2026-03-09 09:02+01");
+    return ids;
+  }
   TestSchema s;
   Connection conn;
 };
@@ -352,13 +368,7 @@ TEST_F(RegieTest, TR304VerzoekOmWijzigingOnAnotherClientsToewijzing) {
 // 307 handled before its 305 would be refused, TR382). A second connection holding the
 // aanbieder's inbox lock stands for another worker busy with that aanbieder.
 TEST_F(RegieTest, WorkersHandleAnAanbiedersBerichtenOneAtATimeInOrder) {
-  Receive(s, Start("S1", "2026-03-09", {StartP(300201, "2026-03-02")}), "2026-03-09 09:00+01");
-  Receive(s, Stop("T1", "2026-03-09", {StopP(300201, "2026-03-02", "31", "2026-03-06")}),
-          "2026-03-09 09:01+01");
-  auto other = Start("S9", "2026-03-09", {StartP(300201, "2026-03-02")});
-  other.header.aanbieder = codecs::AgbCode("12345678");
-  const int64_t other_id = Receive(s, other, "2026-03-09 09:02+01");
-
+  const int64_t other_id = ReceiveStartStopAndOther().other;
   Inbox inbox(Config());
   workflow::ManualClock clock(At("2026-03-09"));
   pqxx::connection busy_conn(s.url());
@@ -384,25 +394,18 @@ TEST_F(RegieTest, WorkersHandleAnAanbiedersBerichtenOneAtATimeInOrder) {
 }
 
 // Several berichten in one transaction: the same outcome, in the same order, as one by one:
-// a 307 after its 305 in the same batch sees that start (it would be 9351-rejected otherwise).
+// a 307 after its 305 in the same batch sees that start (refused otherwise, TR382).
 TEST_F(RegieTest, ABatchHandlesSeveralBerichtenInOrderInOneTransaction) {
-  const int64_t start =
-      Receive(s, Start("S1", "2026-03-09", {StartP(300201, "2026-03-02")}), "2026-03-09 09:00+01");
-  const int64_t stop =
-      Receive(s, Stop("T1", "2026-03-09", {StopP(300201, "2026-03-02", "31", "2026-03-06")}),
-              "2026-03-09 09:01+01");
-  auto other = Start("S9", "2026-03-09", {StartP(300201, "2026-03-02")});
-  other.header.aanbieder = codecs::AgbCode("12345678");
-  const int64_t other_id = Receive(s, other, "2026-03-09 09:02+01");
+  const StartStopAndOther ids = ReceiveStartStopAndOther();
   Inbox inbox(Config());
   workflow::ManualClock clock(At("2026-03-09"));
   const std::vector<InboxResult> done = inbox.ProcessBatch(conn, clock, 16);
   ASSERT_EQ(done.size(), 3u);
-  EXPECT_EQ(done[0].bericht_id, start);
+  EXPECT_EQ(done[0].bericht_id, ids.start);
   EXPECT_EQ(done[0].detail, "305 accepted: 1 start(s)");
-  EXPECT_EQ(done[1].bericht_id, stop);
+  EXPECT_EQ(done[1].bericht_id, ids.stop);
   EXPECT_EQ(done[1].detail, "307 accepted: 1 stop(s)");
-  EXPECT_EQ(done[2].bericht_id, other_id);
+  EXPECT_EQ(done[2].bericht_id, ids.other);
   EXPECT_EQ(s.Query("SELECT count(*) FROM bericht WHERE direction = 'out'"), "3");
   // One transaction: the three berichten were processed at the same now().
   EXPECT_EQ(s.Query("SELECT count(DISTINCT processed_at) FROM bericht WHERE direction = 'in'"),
