@@ -110,7 +110,7 @@ TOML
     END {
       d["other"] = d["machine"] - d["sluisd"] - d["postgres"]
       split("machine sluisd postgres other", k, " ")
-      for (i = 1; i <= 4; i++) printf "cpu: %-8s %7.2f s  %.3f ms per 305\n", k[i], d[k[i]], d[k[i]] * 1000 / n
+      for (i = 1; i <= 4; i++) printf "cpu: %-8s %7.2f s  %.3f ms per message sent\n", k[i], d[k[i]], d[k[i]] * 1000 / n
     }'
   psql "$url" -Atqc "SELECT 'stored: ' || count(*) || ' ebms_received rows, ' || \
     (SELECT count(*) FROM bericht WHERE direction = 'in') || ' berichten unpacked' \
