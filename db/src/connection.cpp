@@ -39,7 +39,6 @@ void RethrowAsDbError() {
   } catch (const pqxx::in_doubt_error& e) {
     throw DbError(DbError::Class::kRetryable, "08007", e.what());
   } catch (const pqxx::deadlock_detected& e) {  // libpqxx 6.4: class 40 is not an sql_error
-
     throw DbError(DbError::Class::kRetryable, "40P01", e.what());
   } catch (const pqxx::serialization_failure& e) {
     throw DbError(DbError::Class::kRetryable, "40001", e.what());

@@ -191,7 +191,7 @@ std::vector<InboxResult> Inbox::RunBatch(Connection& conn, const workflow::Clock
           "SELECT id, domein, berichttype, created_at::text,"
           " (extract(epoch FROM created_at) * 1000)::bigint, level2_violations IS NULL,"
           " CASE WHEN octet_length(payload) <= 262144 THEN bericht_als_tekst(payload) END,"
-          " set_config('synchronous_commit', 'off', true)"
+          " octet_length(payload) <= 262144, set_config('synchronous_commit', 'off', true)"
           " FROM bericht WHERE direction = 'in' AND state = 'queued' AND berichttype IN ") +
       kHandled +
       " AND pg_try_advisory_xact_lock(hashtext('sluis.inbox.' || current_schema() || '.' || agb))"
@@ -210,8 +210,8 @@ std::vector<InboxResult> Inbox::RunBatch(Connection& conn, const workflow::Clock
     m.type = *codecs::FromNummer(row[2].as<int>());
     m.ontvangen_op = row[3].c_str();
     m.ontvangen = workflow::TimePoint(std::chrono::milliseconds(row[4].as<int64_t>()));
-    m.payload = row[6].is_null() ? internal::BerichtPayload(tx, m.id)
-                                 : std::string(row[6].c_str(), row[6].size());
+    m.payload = row[7].as<bool>() ? internal::BerichtPayload(tx, m.id, row[6])
+                                  : internal::BerichtPayload(tx, m.id);
     const double read_ms = watch.Lap();
     InboxResult result = Handle(tx, config_, m, row[5].as<bool>(), clock.Now());
     result.phases.claim_ms += claim_ms + read_ms;

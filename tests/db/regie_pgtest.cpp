@@ -413,6 +413,22 @@ TEST_F(RegieTest, ABatchHandlesSeveralBerichtenInOrderInOneTransaction) {
   EXPECT_TRUE(inbox.ProcessBatch(conn, clock, 16).empty());
 }
 
+// A payload past 256 KB is not read by the claim but when its turn comes: it is handled the
+// same (a comment of 300 KB after the root element makes this 305 that large).
+TEST_F(RegieTest, ABatchReadsALargePayloadOnItsOwn) {
+  const int64_t id =
+      Receive(s, Start("S1", "2026-03-09", {StartP(300201, "2026-03-02")}), "2026-03-09 09:00+01");
+  s.Query(
+      "UPDATE bericht SET payload = payload || convert_to('<!--' || repeat('x', 300000) ||"
+      " '-->', 'UTF8') WHERE id = " +
+      std::to_string(id) + " RETURNING octet_length(payload)");
+  Inbox inbox(Config());
+  workflow::ManualClock clock(At("2026-03-09"));
+  const std::vector<InboxResult> done = inbox.ProcessBatch(conn, clock, 16);
+  ASSERT_EQ(done.size(), 1u);
+  EXPECT_EQ(done[0].detail, "305 accepted: 1 start(s)");
+}
+
 // `max` bounds a batch; what is left stays queued, in order, for the next.
 TEST_F(RegieTest, ABatchTakesAtMostMax) {
   std::vector<int64_t> ids;
