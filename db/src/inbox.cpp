@@ -20,8 +20,9 @@ using internal::Claimed;
 
 namespace {
 
-// Every type the gemeente receives (GemeenteReceives).
+// Every type the gemeente receives (GemeenteReceives), and those it answers (heenberichten).
 constexpr const char* kHandled = "(302, 305, 307, 315, 317, 320, 323)";
+constexpr const char* kAnswered = "(305, 307, 315, 317, 323)";
 
 // A batch stops taking on claimed berichten after this long (large 323s); the rest wait.
 constexpr double kBatchBudgetMs = 250;
@@ -64,7 +65,7 @@ InboxResult AnswerLevel2(pqxx::transaction_base& tx, const InboxConfig& config, 
   }
   const BerichtType answer_type =
       m.type == BerichtType::k323 ? BerichtType::k325 : *codecs::RetourOf(m.type);
-  codecs::AnswerIdentity id{internal::NextIdentificatie(tx), workflow::DutchDate(now),
+  codecs::AnswerIdentity id{internal::AntwoordIdentificatie(tx, m), workflow::DutchDate(now),
                             internal::OwnXsdVersie(*config.schemas, m.domein, answer_type),
                             std::string(codecs::kLevel2RulesVersion)};
   codecs::Bericht answer;
@@ -77,7 +78,8 @@ InboxResult AnswerLevel2(pqxx::transaction_base& tx, const InboxConfig& config, 
   } else {
     answer = *codecs::MakeHeaderOnlyRetour(b, id, {"0001"});
   }
-  const internal::Queued q = internal::QueueOutgoing(tx, *config.schemas, answer, m.id);
+  r.detail = "level 2: " + rules + " -> 0001";
+  const internal::Queued q = internal::QueueAnswer(tx, *config.schemas, answer, m.id, r.detail);
   if (!q.id) {
     r.outcome = "failed";
     r.detail = "our 0001 answer does not validate: " + q.error;
@@ -86,8 +88,6 @@ InboxResult AnswerLevel2(pqxx::transaction_base& tx, const InboxConfig& config, 
   }
   if (m.type == BerichtType::k323) internal::LinkAntwoord(tx, m.id, q.id);
   r.answers.push_back(q.id);
-  r.detail = "level 2: " + rules + " -> 0001";
-  Finish(tx, m.id, "processed", r.detail);
   return r;
 }
 
@@ -139,6 +139,14 @@ InboxResult Handle(pqxx::transaction_base& tx, const InboxConfig& config, const 
 
 }  // namespace
 
+namespace internal {
+
+std::string AntwoordIdentificatie(pqxx::transaction_base& tx, const Claimed& m) {
+  return m.antwoord_identificatie.empty() ? NextIdentificatie(tx) : m.antwoord_identificatie;
+}
+
+}  // namespace internal
+
 Inbox::Inbox(InboxConfig config) : config_(std::move(config)) {}
 
 std::vector<InboxResult> Inbox::ProcessBatch(Connection& conn, const workflow::Clock& clock,
@@ -186,13 +194,20 @@ std::vector<InboxResult> Inbox::RunBatch(Connection& conn, const workflow::Clock
   // worker's synchronous commit, which flushes the WAL up to and including this one; lost in
   // a crash, it is as if the berichten had not been handled yet: they are still queued and are
   // handled again.
+  //
+  // The claim also takes the Identificatie of each heenbericht's answer from its sequence (a
+  // round trip less per answer; one that is not used, a bericht held for review or left for the
+  // next batch, is a gap in the numbering, as a rolled back transaction's always was).
   static const std::string kClaim =
       std::string(
           "SELECT id, domein, berichttype, created_at::text,"
           " (extract(epoch FROM created_at) * 1000)::bigint, level2_violations IS NULL,"
           " CASE WHEN octet_length(payload) <= 262144 THEN bericht_als_tekst(payload) END,"
-          " octet_length(payload) <= 262144, set_config('synchronous_commit', 'off', true)"
-          " FROM bericht WHERE direction = 'in' AND state = 'queued' AND berichttype IN ") +
+          " octet_length(payload) <= 262144, set_config('synchronous_commit', 'off', true),"
+          " CASE WHEN berichttype IN ") +
+      kAnswered +
+      " THEN nextval('bericht_identificatie_seq') END"
+      " FROM bericht WHERE direction = 'in' AND state = 'queued' AND berichttype IN " +
       kHandled +
       " AND pg_try_advisory_xact_lock(hashtext('sluis.inbox.' || current_schema() || '.' || agb))"
       " ORDER BY id + 0 LIMIT $1 FOR UPDATE SKIP LOCKED";
@@ -210,6 +225,8 @@ std::vector<InboxResult> Inbox::RunBatch(Connection& conn, const workflow::Clock
     m.type = *codecs::FromNummer(row[2].as<int>());
     m.ontvangen_op = row[3].c_str();
     m.ontvangen = workflow::TimePoint(std::chrono::milliseconds(row[4].as<int64_t>()));
+    if (!row[9].is_null())
+      m.antwoord_identificatie = internal::FormatIdentificatie(row[9].as<int64_t>());
     m.payload = row[7].as<bool>() ? internal::BerichtPayload(tx, m.id, row[6])
                                   : internal::BerichtPayload(tx, m.id);
     const double read_ms = watch.Lap();

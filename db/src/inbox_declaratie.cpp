@@ -27,12 +27,14 @@ std::string Summary(const workflow::Oordeel& o) {
          o.toegekend.ToDecimalString();
 }
 
-// Builds, checks (Controleer325 + XSD + level 2) and queues the 325; links it to the
-// declaratie. Returns the 325's bericht id, or the reason it was refused.
+// Builds, checks (Controleer325 + XSD + level 2) and queues the 325 (Identificatie
+// `identificatie`); links it to the declaratie. Returns the 325's bericht id, or the reason it
+// was refused.
 Queued Send325(pqxx::transaction_base& tx, const InboxConfig& config, int64_t bericht_id,
-               const codecs::Bericht323& d, const workflow::Oordeel& o, workflow::TimePoint now) {
+               std::string identificatie, const codecs::Bericht323& d, const workflow::Oordeel& o,
+               workflow::TimePoint now) {
   const codecs::AnswerIdentity id{
-      NextIdentificatie(tx), workflow::DutchDate(now),
+      std::move(identificatie), workflow::DutchDate(now),
       OwnXsdVersie(*config.schemas, d.domein, codecs::BerichtType::k325), std::nullopt};
   const codecs::Bericht325 answer = workflow::Maak325(d, o, id);
   const std::vector<std::string> findings = workflow::Controleer325(answer, d);
@@ -99,7 +101,7 @@ InboxResult HandleDeclaratie(pqxx::transaction_base& tx, const InboxConfig& conf
                    m.id);
     return r;
   }
-  const Queued q = Send325(tx, config, m.id, d, o, now);
+  const Queued q = Send325(tx, config, m.id, AntwoordIdentificatie(tx, m), d, o, now);
   r.phases.antwoord_ms = watch.Lap();
   if (!q.id) {
     // Our own answer is wrong: a bug. Keep the judgement, send nothing, make it visible.
@@ -182,7 +184,8 @@ int64_t Inbox::BesluitReview(Connection& conn, int64_t declaratie_id,
         "INSERT INTO audit_log (actor, action, subject, after)"
         " VALUES ($1, 'declaratie.review_besluit', $2, $3::jsonb)",
         actor, "declaratie/" + std::to_string(declaratie_id), after.dump());
-    const internal::Queued q = internal::Send325(tx, config_, bericht_id, d, o, clock.Now());
+    const internal::Queued q = internal::Send325(
+        tx, config_, bericht_id, internal::NextIdentificatie(tx), d, o, clock.Now());
     if (!q.id) throw std::runtime_error("the 325 does not pass its checks: " + q.error);
     tx.commit();
     return q.id;

@@ -41,7 +41,13 @@ struct Claimed {
   std::string payload;
   std::string ontvangen_op;       // created_at as PostgreSQL prints it
   workflow::TimePoint ontvangen;  // the same instant
+  // The Identificatie of its answer (a heenbericht's retour or 325), taken from
+  // bericht_identificatie_seq by the claim; empty for a retour, which is not answered.
+  std::string antwoord_identificatie;
 };
+
+// m.antwoord_identificatie, or a new one when the claim took none.
+std::string AntwoordIdentificatie(pqxx::transaction_base& tx, const Claimed& m);
 
 // 323: judge, store, answer (or hold for review).
 InboxResult HandleDeclaratie(pqxx::transaction_base& tx, const InboxConfig& config,

@@ -38,16 +38,26 @@ workflow::RegieFeiten LoadRegieFeiten(pqxx::transaction_base& tx, const Claimed&
     if (p.toewijzing_nummer) nummers.insert(p.toewijzing_nummer->value());
   }
   // One lookup by key per toewijzing (a 305 or 307 names one or a few): its generic plan is
-  // the right one, where `nummer = ANY ($3)` would be planned anew for every message.
+  // the right one, where `nummer = ANY ($3)` would be planned anew for every message. It
+  // brings the toewijzing (its columns repeated, or NULL when there is none) with each
+  // accepted, not deleted start and stop on it (NULL when there is none): one round trip.
+  std::vector<std::pair<int64_t, pqxx::row>> meldingen;  // a row keeps its result
   for (int64_t nummer : nummers) {
     const pqxx::result found = ExecPrepared(
         tx,
-        "SELECT nummer, agb, bsn, categorie, code, ingangsdatum, einddatum, reden_wijziging,"
-        " toewijzingsdatum FROM toewijzing_actueel WHERE gemeente = $1 AND domein = $2"
-        " AND nummer = $3",
+        "SELECT t.nummer, t.agb, t.bsn, t.categorie, t.code, t.ingangsdatum, t.einddatum,"
+        " t.reden_wijziging, t.toewijzingsdatum,"
+        " m.id, m.berichttype, m.nummer, m.begindatum, m.reden_beeindiging, m.einddatum"
+        " FROM (SELECT) k"
+        " LEFT JOIN toewijzing_actueel t ON t.gemeente = $1 AND t.domein = $2 AND t.nummer = $3"
+        " LEFT JOIN regie_melding m ON m.gemeente = $1 AND m.domein = $2 AND m.nummer = $3"
+        "   AND m.verwijderd_door IS NULL AND m.status_aanlevering <> '3'",
         h.gemeente.str(), Dom(m.domein), nummer);
-    if (found.empty()) continue;
+    for (const pqxx::row& r : found) {
+      if (!r[9].is_null()) meldingen.emplace_back(r[9].as<int64_t>(), r);
+    }
     const pqxx::row r = found[0];
+    if (r[0].is_null()) continue;
     workflow::ToewijzingFeit t;
     t.nummer = codecs::ToewijzingNummer(r[0].as<int64_t>());
     t.agb = codecs::AgbCode(r[1].c_str());
@@ -62,28 +72,17 @@ workflow::RegieFeiten LoadRegieFeiten(pqxx::transaction_base& tx, const Claimed&
     toewijzingsdata[nummer] = *codecs::Date::Parse(r[8].c_str());
     f.toewijzingen.emplace(t.nummer.value(), std::move(t));
   }
-  // Accepted, not deleted starts and stops on those toewijzingen, in the order they came:
-  // again one lookup by key per toewijzing.
-  std::vector<std::pair<int64_t, pqxx::row>> meldingen;  // a row keeps its result
-  for (int64_t nummer : nummers) {
-    const pqxx::result found =
-        ExecPrepared(tx,
-                     "SELECT id, berichttype, nummer, begindatum, reden_beeindiging, einddatum"
-                     " FROM regie_melding WHERE gemeente = $1 AND domein = $2 AND nummer = $3"
-                     " AND verwijderd_door IS NULL AND status_aanlevering <> '3'",
-                     h.gemeente.str(), Dom(m.domein), nummer);
-    for (const pqxx::row& r : found) meldingen.emplace_back(r[0].as<int64_t>(), r);
-  }
+  // The starts and stops in the order they came.
   std::sort(meldingen.begin(), meldingen.end(),
             [](const auto& a, const auto& b) { return a.first < b.first; });
   for (const std::pair<int64_t, pqxx::row>& entry : meldingen) {
     const pqxx::row& r = entry.second;
-    const int64_t nummer = r[2].as<int64_t>();
-    const codecs::Date begin = *codecs::Date::Parse(r[3].c_str());
-    if (r[1].as<int>() == 305) {
+    const int64_t nummer = r[11].as<int64_t>();
+    const codecs::Date begin = *codecs::Date::Parse(r[12].c_str());
+    if (r[10].as<int>() == 305) {
       f.starts.push_back({nummer, begin});
     } else {
-      f.stops.push_back({nummer, begin, r[4].c_str(), *codecs::Date::Parse(r[5].c_str())});
+      f.stops.push_back({nummer, begin, r[13].c_str(), *codecs::Date::Parse(r[14].c_str())});
     }
   }
   return f;
@@ -218,10 +217,11 @@ InboxResult SendRegieRetour(pqxx::transaction_base& tx, const InboxConfig& confi
                             workflow::TimePoint now, std::string detail) {
   InboxResult r{m.id, m.domein, m.type, "processed", std::move(detail), {}, {}};
   const BerichtType retour_type = *codecs::RetourOf(m.type);
-  const codecs::AnswerIdentity id{NextIdentificatie(tx), workflow::DutchDate(now),
+  const codecs::AnswerIdentity id{AntwoordIdentificatie(tx, m), workflow::DutchDate(now),
                                   OwnXsdVersie(*config.schemas, m.domein, retour_type),
                                   std::nullopt};
-  const Queued q = QueueOutgoing(tx, *config.schemas, workflow::MaakRetour(heen, o, id), m.id);
+  const Queued q =
+      QueueAnswer(tx, *config.schemas, workflow::MaakRetour(heen, o, id), m.id, std::string());
   if (!q.id) {
     // Our own retour is wrong: a bug. Keep what was received, send nothing, make it visible.
     r.outcome = "failed";
@@ -232,8 +232,6 @@ InboxResult SendRegieRetour(pqxx::transaction_base& tx, const InboxConfig& confi
     return r;
   }
   r.answers.push_back(q.id);
-  ExecPrepared(tx, "UPDATE bericht SET state = 'processed', processed_at = now() WHERE id = $1",
-               m.id);
   return r;
 }
 

@@ -133,6 +133,9 @@ TEST_F(RegieTest, Level2FailureGetsA0001Retour) {
   EXPECT_EQ(
       Run<Bericht306>(Start("S1", "2026-03-09", {StartP(300201, "2026-03-02", "2")}), "2026-03-09"),
       "0001 ");  // OP033x2: StatusAanlevering 2 is not allowed
+  // The 305 is processed, with the finding, in the statement that queued its answer.
+  EXPECT_EQ(s.Query("SELECT state || ': ' || error FROM bericht WHERE direction = 'in'"),
+            "processed: level 2: OP033x2 -> 0001");
 }
 
 TEST_F(RegieTest, Level2On307315317) {
@@ -407,6 +410,13 @@ TEST_F(RegieTest, ABatchHandlesSeveralBerichtenInOrderInOneTransaction) {
   EXPECT_EQ(done[1].detail, "307 accepted: 1 stop(s)");
   EXPECT_EQ(done[2].bericht_id, ids.other);
   EXPECT_EQ(s.Query("SELECT count(*) FROM bericht WHERE direction = 'out'"), "3");
+  // Each answer has an Identificatie of its own (the claim took them from the sequence).
+  EXPECT_EQ(s.Query("SELECT count(DISTINCT identificatie) FROM bericht WHERE direction = 'out'"
+                    " AND identificatie LIKE 'SL__________'"),
+            "3");
+  EXPECT_EQ(s.Query("SELECT string_agg(state, ' ' ORDER BY id) FROM bericht"
+                    " WHERE direction = 'in'"),
+            "processed processed processed");
   // One transaction: the three berichten were processed at the same now().
   EXPECT_EQ(s.Query("SELECT count(DISTINCT processed_at) FROM bericht WHERE direction = 'in'"),
             "1");
