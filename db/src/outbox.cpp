@@ -76,17 +76,19 @@ ClaimResult ClaimOutbox(Connection& conn, const std::string& worker, size_t limi
   return MapErrors([&] {
     pqxx::work tx(conn.impl().conn);
     ClaimResult out;
+    // The three statements run for every claim: prepared (internal::ExecPrepared), so they are
+    // planned once per connection, not every time. $1 is now.
+    const std::string at = internal::FormatTime(now);
     {
       // PersistDuration passed without an Acknowledgment: dead letter.
-      Params p;
-      const std::string at = p.Time(now);
-      const pqxx::result r =
-          p.Exec(tx, std::string("UPDATE ebms_outbox SET state = 'dead', done_at = ") + at +
-                         " WHERE id = ANY (ARRAY (SELECT id FROM ebms_outbox WHERE " + kLive +
-                         " AND expires_at <= " + at +
-                         " ORDER BY expires_at LIMIT 1000 FOR UPDATE SKIP LOCKED))"
-                         " RETURNING id, message_id, kind, cpa_id, action, attempts, bericht_id,"
-                         " coalesce(last_error, '')");
+      static const std::string kDead =
+          std::string("UPDATE ebms_outbox SET state = 'dead', done_at = $1::timestamptz") +
+          " WHERE id = ANY (ARRAY (SELECT id FROM ebms_outbox WHERE " + kLive +
+          " AND expires_at <= $1::timestamptz"
+          " ORDER BY expires_at LIMIT 1000 FOR UPDATE SKIP LOCKED))"
+          " RETURNING id, message_id, kind, cpa_id, action, attempts, bericht_id,"
+          " coalesce(last_error, '')";
+      const pqxx::result r = internal::ExecPrepared(tx, kDead, at);
       for (const auto& row : r) {
         DeadLetter d;
         d.id = row[0].as<int64_t>();
@@ -107,21 +109,21 @@ ClaimResult ClaimOutbox(Connection& conn, const std::string& worker, size_t limi
     {
       // Retries used up: a reliable message waits for its Acknowledgment until it expires;
       // anything else has failed.
-      Params p;
-      const std::string at = p.Time(now);
-      const pqxx::result r = p.Exec(
-          tx, std::string("UPDATE ebms_outbox SET") +
-                  " state = CASE WHEN reliable AND expires_at IS NOT NULL THEN state ELSE 'failed' "
-                  "END,"
-                  " next_attempt_at = CASE WHEN reliable AND expires_at IS NOT NULL THEN expires_at"
-                  " ELSE next_attempt_at END,"
-                  " done_at = CASE WHEN reliable AND expires_at IS NOT NULL THEN NULL ELSE " +
-                  at + " END WHERE id = ANY (ARRAY (SELECT id FROM ebms_outbox WHERE " + kLive +
-                  " AND next_attempt_at <= " + at +
-                  " AND attempts > max_retries ORDER BY next_attempt_at LIMIT 1000"
-                  " FOR UPDATE SKIP LOCKED))"
-                  " RETURNING state, message_id, kind, cpa_id, action, bericht_id, attempts,"
-                  " coalesce(last_error, '')");
+      static const std::string kExhausted =
+          std::string("UPDATE ebms_outbox SET") +
+          " state = CASE WHEN reliable AND expires_at IS NOT NULL THEN state ELSE 'failed' END,"
+          " next_attempt_at = CASE WHEN reliable AND expires_at IS NOT NULL THEN expires_at"
+          " ELSE next_attempt_at END,"
+          " done_at = CASE WHEN reliable AND expires_at IS NOT NULL THEN NULL"
+          " ELSE $1::timestamptz END"
+          " WHERE id = ANY (ARRAY (SELECT id FROM ebms_outbox WHERE " +
+          kLive +
+          " AND next_attempt_at <= $1::timestamptz"
+          " AND attempts > max_retries ORDER BY next_attempt_at LIMIT 1000"
+          " FOR UPDATE SKIP LOCKED))"
+          " RETURNING state, message_id, kind, cpa_id, action, bericht_id, attempts,"
+          " coalesce(last_error, '')";
+      const pqxx::result r = internal::ExecPrepared(tx, kExhausted, at);
       for (const auto& row : r) {
         ++out.exhausted;
         if (row[0].as<std::string>() != "failed") continue;
@@ -134,21 +136,23 @@ ClaimResult ClaimOutbox(Connection& conn, const std::string& worker, size_t limi
       }
     }
     {
-      Params p;
-      const std::string at = p.Time(now);
-      const pqxx::result r = p.Exec(
-          tx, "UPDATE ebms_outbox o SET attempts = o.attempts + 1, last_attempt_at = " + at +
-                  ", first_attempt_at = coalesce(o.first_attempt_at, " + at +
-                  "), next_attempt_at = " + p.Time(now + lease) +
-                  ", claimed_by = " + p.Text(worker) + " FROM (SELECT id FROM ebms_outbox WHERE " +
-                  kLive + " AND next_attempt_at <= " + at +
-                  " AND attempts <= max_retries ORDER BY next_attempt_at LIMIT " +
-                  p.Int(static_cast<int64_t>(limit)) +
-                  " FOR UPDATE SKIP LOCKED) c WHERE o.id = c.id"
-                  " RETURNING o.id, o.message_id, o.ref_to_message_id, o.cpa_id, o.to_party_id,"
-                  " o.action, o.kind, o.endpoint, o.content_type, o.body, o.reliable, o.state,"
-                  " o.attempts, o.max_retries, o.retry_interval_ms, o.bericht_id, " +
-                  EpochMs("o.first_attempt_at") + ", " + EpochMs("o.created_at"));
+      static const std::string kClaim =
+          std::string(
+              "UPDATE ebms_outbox o SET attempts = o.attempts + 1,"
+              " last_attempt_at = $1::timestamptz,"
+              " first_attempt_at = coalesce(o.first_attempt_at, $1::timestamptz),"
+              " next_attempt_at = $2::timestamptz, claimed_by = $3"
+              " FROM (SELECT id FROM ebms_outbox WHERE ") +
+          kLive +
+          " AND next_attempt_at <= $1::timestamptz"
+          " AND attempts <= max_retries ORDER BY next_attempt_at LIMIT $4"
+          " FOR UPDATE SKIP LOCKED) c WHERE o.id = c.id"
+          " RETURNING o.id, o.message_id, o.ref_to_message_id, o.cpa_id, o.to_party_id,"
+          " o.action, o.kind, o.endpoint, o.content_type, o.body, o.reliable, o.state,"
+          " o.attempts, o.max_retries, o.retry_interval_ms, o.bericht_id, " +
+          EpochMs("o.first_attempt_at") + ", " + EpochMs("o.created_at");
+      const pqxx::result r = internal::ExecPrepared(
+          tx, kClaim, at, internal::FormatTime(now + lease), worker, static_cast<int64_t>(limit));
       for (const auto& row : r) {
         OutboxItem it;
         it.id = row[0].as<int64_t>();

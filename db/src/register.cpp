@@ -144,12 +144,11 @@ std::vector<UnpackOutcome> UnpackBatch(Connection& conn, size_t limit, Instant n
   try {
     return MapErrors([&] {
       pqxx::work tx(conn.impl().conn);
-      Params p;
-      const pqxx::result r =
-          p.Exec(tx, std::string("SELECT ") + kUnpackColumns +
-                         " FROM ebms_received WHERE state = 'received' AND kind = 'business'"
-                         " ORDER BY id LIMIT " +
-                         p.Int(static_cast<int64_t>(limit)) + " FOR UPDATE SKIP LOCKED");
+      static const std::string kClaim =
+          std::string("SELECT ") + kUnpackColumns +
+          " FROM ebms_received WHERE state = 'received' AND kind = 'business'"
+          " ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED";
+      const pqxx::result r = internal::ExecPrepared(tx, kClaim, static_cast<int64_t>(limit));
       std::vector<ReceivedForUnpack> rows;
       std::vector<UnpackOutcome> outcomes;
       for (const auto& row : r) {
@@ -209,15 +208,15 @@ std::vector<PackOutcome> PackBatch(Connection& conn, size_t limit, Instant now,
                                    const Packer& pack) {
   return MapErrors([&] {
     pqxx::work tx(conn.impl().conn);
-    Params p;
-    const pqxx::result r = p.Exec(
+    const pqxx::result r = internal::ExecPrepared(
         tx,
         "SELECT b.id, b.domein, b.berichttype, b.gemeente, b.agb, b.identificatie, b.payload, "
         "b.answers_bericht_id, h.stuf_referentienummer, r.conversation_id FROM bericht b "
         "LEFT JOIN bericht h ON h.id = b.answers_bericht_id "
         "LEFT JOIN ebms_received r ON r.id = h.ebms_received_id "
-        "WHERE b.direction = 'out' AND b.state = 'queued' ORDER BY b.id + 0 LIMIT " +
-            p.Int(static_cast<int64_t>(limit)) + " FOR UPDATE OF b SKIP LOCKED");
+        "WHERE b.direction = 'out' AND b.state = 'queued' ORDER BY b.id + 0 LIMIT $1"
+        " FOR UPDATE OF b SKIP LOCKED",
+        static_cast<int64_t>(limit));
     std::vector<PackOutcome> outcomes;
     std::vector<int64_t> ids;
     for (const auto& row : r) {

@@ -74,6 +74,7 @@ enabled = $workflow
 [inbox]
 enabled = $workflow
 workers = ${SLUIS_BENCH_INBOX_WORKERS:-2}
+per_transaction = ${SLUIS_BENCH_INBOX_PER_TRANSACTION:-16}
 [gemeente]
 gemeentecodes = ["0363", "0362", "0384", "0437", "0358", "0451", "0457"]
 [[ggk]]

@@ -75,7 +75,7 @@ struct World {
 };
 
 World& TheWorld() {
-  static World w = [] {
+  static World world = [] {
     World w;
     const char* base = std::getenv("SLUIS_BENCH_DB_URL");
     if (base == nullptr || *base == '\0') {
@@ -126,7 +126,7 @@ World& TheWorld() {
                 static_cast<double>(w.bytes.size()) / 1e6);
     return w;
   }();
-  return w;
+  return world;
 }
 
 const workflow::TimePoint kOntvangen =
