@@ -161,9 +161,10 @@ TEST(GroupCommitWriterTest, ABrokenConnectionFailsTheBatchAndTheNextOneReconnect
   std::promise<StoreResult> p;
   auto f = p.get_future();
   w.Submit(StoreRequest{Received("two@x")}, [&p](StoreResult r) { p.set_value(r); });
-  // Wait until the writer blocks on our lock, then kill its backend: before its commit.
+  // Wait until the writer blocks on our lock, then kill its backend: before its commit. (Up
+  // to 30 s: under ASan with the e2e tests beside it the writer may take seconds to get there.)
   int killed = 0;
-  for (int i = 0; i < 200 && killed == 0; ++i) {
+  for (int i = 0; i < 1500 && killed == 0; ++i) {
     pqxx::connection probe(schema.url());
     pqxx::work q(probe);
     const pqxx::result r =
