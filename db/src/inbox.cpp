@@ -225,8 +225,9 @@ std::vector<InboxResult> Inbox::RunBatch(Connection& conn, const workflow::Clock
     m.type = *codecs::FromNummer(row[2].as<int>());
     m.ontvangen_op = row[3].c_str();
     m.ontvangen = workflow::TimePoint(std::chrono::milliseconds(row[4].as<int64_t>()));
-    if (!row[9].is_null())
+    if (!row[9].is_null()) {
       m.antwoord_identificatie = internal::FormatIdentificatie(row[9].as<int64_t>());
+    }
     m.payload = row[7].as<bool>() ? internal::BerichtPayload(tx, m.id, row[6])
                                   : internal::BerichtPayload(tx, m.id);
     const double read_ms = watch.Lap();
