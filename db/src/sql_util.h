@@ -38,7 +38,8 @@ class Params {
   std::vector<pqxx::binarystring> bin_;
 };
 
-// A statement run for every bericht (the inbox's claim and lookups): prepared on the
+// A statement run for every bericht or batch (the inbox's claim and lookups, the unpack, pack
+// and outbox claims): prepared on the
 // transaction's connection at its first use there, so PostgreSQL parses it once and, after a
 // few runs, plans it once (planning a lookup by key costs 0.1-0.2 ms, several times its run).
 // `sql` also names it: pass the same text every time. Parameters as for exec_params.
