@@ -39,9 +39,9 @@ class Params {
 };
 
 // A statement run for every bericht or batch (the inbox's claim and lookups, the unpack, pack
-// and outbox claims): prepared on the
-// transaction's connection at its first use there, so PostgreSQL parses it once and, after a
-// few runs, plans it once (planning a lookup by key costs 0.1-0.2 ms, several times its run).
+// and outbox claims): prepared on the transaction's connection at its first use there, so
+// PostgreSQL parses it once and, after a few runs, plans it once (planning a lookup by key
+// costs 0.1-0.2 ms, several times its run).
 // `sql` also names it: pass the same text every time. Parameters as for exec_params.
 // Prepare registers `sql` on the transaction's connection (a no-op once registered with the
 // same text) and returns its name.
