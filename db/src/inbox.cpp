@@ -17,6 +17,7 @@ namespace sluis::db {
 
 using codecs::BerichtType;
 using internal::Claimed;
+using internal::Finish;
 
 namespace {
 
@@ -36,14 +37,6 @@ std::string ViolationsJson(const std::vector<codecs::RuleViolation>& violations)
                    {"message", v.message}});
   }
   return out.dump();
-}
-
-void Finish(pqxx::transaction_base& tx, int64_t id, const std::string& state,
-            const std::string& error) {
-  internal::ExecPrepared(
-      tx,
-      "UPDATE bericht SET state = $2, error = NULLIF($3, ''), processed_at = now() WHERE id = $1",
-      id, state, error);
 }
 
 // A heenbericht that breaks a level-2 rule gets a header-only answer with 0001 (IV087 for the
@@ -140,6 +133,14 @@ InboxResult Handle(pqxx::transaction_base& tx, const InboxConfig& config, const 
 }  // namespace
 
 namespace internal {
+
+void Finish(pqxx::transaction_base& tx, int64_t id, const std::string& state,
+            const std::string& note) {
+  ExecPrepared(
+      tx,
+      "UPDATE bericht SET state = $2, error = NULLIF($3, ''), processed_at = now() WHERE id = $1",
+      id, state, note);
+}
 
 std::string AntwoordIdentificatie(pqxx::transaction_base& tx, const Claimed& m) {
   return m.antwoord_identificatie.empty() ? NextIdentificatie(tx) : m.antwoord_identificatie;

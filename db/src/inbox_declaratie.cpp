@@ -97,8 +97,7 @@ InboxResult HandleDeclaratie(pqxx::transaction_base& tx, const InboxConfig& conf
   if (review) {
     r.outcome = "held";
     r.detail += "; held for review: " + *review;
-    tx.exec_params("UPDATE bericht SET state = 'processed', processed_at = now() WHERE id = $1",
-                   m.id);
+    Finish(tx, m.id, "processed");
     return r;
   }
   const Queued q = Send325(tx, config, m.id, AntwoordIdentificatie(tx, m), d, o, now);
@@ -107,14 +106,11 @@ InboxResult HandleDeclaratie(pqxx::transaction_base& tx, const InboxConfig& conf
     // Our own answer is wrong: a bug. Keep the judgement, send nothing, make it visible.
     r.outcome = "failed";
     r.detail = "the 325 we built does not pass its checks: " + q.error;
-    tx.exec_params(
-        "UPDATE bericht SET state = 'failed', error = $2, processed_at = now() WHERE id = $1", m.id,
-        r.detail);
+    Finish(tx, m.id, "failed", r.detail);
     return r;
   }
   r.answers.push_back(q.id);
-  tx.exec_params("UPDATE bericht SET state = 'processed', processed_at = now() WHERE id = $1",
-                 m.id);
+  Finish(tx, m.id, "processed");
   return r;
 }
 

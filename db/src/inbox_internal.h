@@ -46,6 +46,11 @@ struct Claimed {
   std::string antwoord_identificatie;
 };
 
+// Marks received bericht `id` done: `state` ("processed" or "failed") with `note` (stored as
+// its error; empty for none) and processed_at.
+void Finish(pqxx::transaction_base& tx, int64_t id, const std::string& state,
+            const std::string& note = "");
+
 // m.antwoord_identificatie, or a new one when the claim took none.
 std::string AntwoordIdentificatie(pqxx::transaction_base& tx, const Claimed& m);
 

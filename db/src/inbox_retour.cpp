@@ -54,9 +54,7 @@ InboxResult Handle320(pqxx::transaction_base& tx, const Claimed& m,
   if (!heen) {
     r.detail = "320 answers no 319 we sent (" +
                retour.header.heen.bericht_identificatie.identificatie + ")";
-    tx.exec_params(
-        "UPDATE bericht SET state = 'processed', error = $2, processed_at = now() WHERE id = $1",
-        m.id, r.detail);
+    Finish(tx, m.id, "processed", r.detail);
     return r;
   }
   tx.exec_params("UPDATE bericht SET answers_bericht_id = $2 WHERE id = $1", m.id, *heen);
@@ -78,8 +76,7 @@ InboxResult Handle320(pqxx::transaction_base& tx, const Claimed& m,
   ResolveRetourAlert(tx, m, *heen);
   r.detail = "320 on 319 #" + std::to_string(*heen) + ": " +
              (afgekeurd ? "refused (" + Joined(codes) + ")" : "accepted");
-  tx.exec_params("UPDATE bericht SET state = 'processed', processed_at = now() WHERE id = $1",
-                 m.id);
+  Finish(tx, m.id, "processed");
   return r;
 }
 
@@ -94,9 +91,7 @@ InboxResult HandleRetour(pqxx::transaction_base& tx, const Claimed& m, const cod
   if (!heen) {
     r.detail = "302 answers no 301 we sent (" +
                retour.header.heen.bericht_identificatie.identificatie + ")";
-    tx.exec_params(
-        "UPDATE bericht SET state = 'processed', error = $2, processed_at = now() WHERE id = $1",
-        m.id, r.detail);
+    Finish(tx, m.id, "processed", r.detail);
     return r;
   }
   tx.exec_params("UPDATE bericht SET answers_bericht_id = $2 WHERE id = $1", m.id, *heen);
@@ -128,8 +123,7 @@ InboxResult HandleRetour(pqxx::transaction_base& tx, const Claimed& m, const cod
   r.detail = "302 on 301 #" + std::to_string(*heen) + ": " +
              std::to_string(ontvangen.affected_rows()) + " accepted, " + std::to_string(afgekeurd) +
              " refused";
-  tx.exec_params("UPDATE bericht SET state = 'processed', processed_at = now() WHERE id = $1",
-                 m.id);
+  Finish(tx, m.id, "processed");
   return r;
 }
 

@@ -226,9 +226,7 @@ InboxResult SendRegieRetour(pqxx::transaction_base& tx, const InboxConfig& confi
     // Our own retour is wrong: a bug. Keep what was received, send nothing, make it visible.
     r.outcome = "failed";
     r.detail = "the retour we built does not pass its checks: " + q.error;
-    ExecPrepared(
-        tx, "UPDATE bericht SET state = 'failed', error = $2, processed_at = now() WHERE id = $1",
-        m.id, r.detail);
+    Finish(tx, m.id, "failed", r.detail);
     return r;
   }
   r.answers.push_back(q.id);
