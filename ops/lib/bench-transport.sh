@@ -29,6 +29,26 @@ cpu_seconds() {
   ' /proc/stat /proc/[0-9]*/stat 2>/dev/null | sort
 }
 
+# Every SECONDS until killed: sluisd's resident memory and where the work stands (received so
+# far, and what waits in each stage), one line each, to see whether a long run keeps up.
+# The counts use the queues' partial indexes and the sequences, so sampling costs little.
+bench_sample() {  # SECONDS DB_URL SLUISD_PID
+  local every=$1 url=$2 pid=$3 start=$SECONDS
+  while sleep "$every"; do
+    local rss; rss=$(awk '/^VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$pid/status" 2>/dev/null) ||
+      return 0
+    psql "$url" -Atq -F ' ' -c "SELECT
+        (SELECT last_value FROM ebms_received_id_seq),
+        (SELECT count(*) FROM ebms_received WHERE state = 'received' AND kind = 'business'),
+        (SELECT count(*) FROM bericht WHERE state = 'queued' AND direction = 'in'),
+        (SELECT count(*) FROM bericht WHERE state = 'queued' AND direction = 'out'),
+        (SELECT count(*) FROM ebms_outbox WHERE state IN ('pending', 'awaiting_ack'))" |
+      awk -v t=$((SECONDS - start)) -v rss="$rss" '{
+        printf "sample: %4ds  sluisd %d MB  received %d  waiting: unpack %d, inbox %d, pack %d, outbox %d\n",
+          t, rss, $1, $2, $3, $4, $5 }'
+  done
+}
+
 bench_transport() {  # BUILD_DIR PG_DIR
   local build=$1 pgdir=$2
   local dir; dir=$(mktemp -d /tmp/sluis-bench-transport.XXXXXX)
@@ -95,23 +115,37 @@ TOML
   done
   say "transport: $count synthetic $types over keep-alive two-way TLS, $concurrency in flight${SLUIS_BENCH_RATE:+, $SLUIS_BENCH_RATE/s}"
   local cpu_before; cpu_before=$(cpu_seconds)
-  "$build/gateway/ggk-sim" --cpa "$dir/cpa.xml" \
-    --party-id "$(sed -n 's/^GGK_OIN=//p' "$dir/pki/oins.env")" \
-    --cert "$dir/pki/ggk-chain.pem" --key "$dir/pki/ggk.key" --ca "$dir/pki/ca-bundle.pem" \
-    --listen "127.0.0.1:$sim" --peer-url "https://localhost:$ebms/ebms" \
-    --traffic synthetic --types "$types" --clients 2000 --count "$count" \
-    --concurrency "$concurrency" "${pace[@]}" --exit-after-load --wait-answers --drain 120 \
-    >"$dir/sim.log" 2>&1 || true
+  # SLUIS_BENCH_SAMPLE=SECONDS: a progress line every SECONDS (long runs: does it keep up?).
+  local sampler=
+  if [[ -n "${SLUIS_BENCH_SAMPLE:-}" ]]; then
+    bench_sample "$SLUIS_BENCH_SAMPLE" "$url" "$sluisd_pid" &
+    sampler=$!
+  fi
+  # `times` in the subshell: the CPU its child ggk-sim used ("user system" of the children).
+  local sim_cpu
+  sim_cpu=$({
+    "$build/gateway/ggk-sim" --cpa "$dir/cpa.xml" \
+      --party-id "$(sed -n 's/^GGK_OIN=//p' "$dir/pki/oins.env")" \
+      --cert "$dir/pki/ggk-chain.pem" --key "$dir/pki/ggk.key" --ca "$dir/pki/ca-bundle.pem" \
+      --listen "127.0.0.1:$sim" --peer-url "https://localhost:$ebms/ebms" \
+      --traffic synthetic --types "$types" --clients 2000 --count "$count" \
+      --concurrency "$concurrency" "${pace[@]}" --exit-after-load --wait-answers --drain 120 \
+      >"$dir/sim.log" 2>&1 || true
+    times
+  } | awk 'END { s = 0; for (i = 1; i <= 2; i++) { split($i, t, /[ms]/); s += t[1] * 60 + t[2] }
+                 printf "ggk-sim %.2f\n", s }')
   local cpu_after; cpu_after=$(cpu_seconds)
+  if [[ -n "$sampler" ]]; then kill "$sampler" 2>/dev/null; wait "$sampler" 2>/dev/null || true; fi
   grep '"event":"load_report"' "$dir/sim.log" || tail -n 5 "$dir/sim.log"
-  # CPU seconds of the run: the machine, sluisd, postgres (its backends; autovacuum workers
-  # that came and went count as other), and the rest (mostly ggk-sim, which has exited).
-  join -a 2 -e 0 -o 0,1.2,2.2 <(echo "$cpu_before") <(echo "$cpu_after") | awk -v n="$count" '
+  # CPU seconds of the run: the machine, sluisd, postgres (the processes alive at the end),
+  # ggk-sim, and the rest (autovacuum workers that came and went, kernel threads, psql).
+  join -a 2 -e 0 -o 0,1.2,2.2 <(echo "$cpu_before") <(printf '%s\n' "$cpu_after" "$sim_cpu" | sort) |
+    awk -v n="$count" '
     { d[$1] = $3 - $2 }
     END {
-      d["other"] = d["machine"] - d["sluisd"] - d["postgres"]
-      split("machine sluisd postgres other", k, " ")
-      for (i = 1; i <= 4; i++) printf "cpu: %-8s %7.2f s  %.3f ms per message sent\n", k[i], d[k[i]], d[k[i]] * 1000 / n
+      d["other"] = d["machine"] - d["sluisd"] - d["postgres"] - d["ggk-sim"]
+      split("machine sluisd postgres ggk-sim other", k, " ")
+      for (i = 1; i <= 5; i++) printf "cpu: %-8s %7.2f s  %.3f ms per message sent\n", k[i], d[k[i]], d[k[i]] * 1000 / n
     }'
   psql "$url" -Atqc "SELECT 'stored: ' || count(*) || ' ebms_received rows, ' || \
     (SELECT count(*) FROM bericht WHERE direction = 'in') || ' berichten unpacked' \
