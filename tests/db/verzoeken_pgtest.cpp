@@ -243,6 +243,13 @@ TEST_F(VerzoekenTest, A320WithACodeMarksThe319Refused) {
   const auto unknown = inbox.ProcessNext(conn, at);
   ASSERT_TRUE(unknown);
   EXPECT_EQ(unknown->detail, "320 answers no 319 we sent (ONBEKEND)");
+  // Both are done; only the second carries a note, for whoever looks at the bericht.
+  const auto stored = [&](int64_t bericht) {
+    return s.Query("SELECT state || ': ' || coalesce(error, '-') FROM bericht WHERE id = " +
+                   std::to_string(bericht));
+  };
+  EXPECT_EQ(stored(result->bericht_id), "processed: -");
+  EXPECT_EQ(stored(unknown->bericht_id), "processed: 320 answers no 319 we sent (ONBEKEND)");
 }
 
 TEST_F(VerzoekenTest, A302WithCodesMarksTheRefusedToewijzing) {
