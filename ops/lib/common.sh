@@ -12,7 +12,7 @@ die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 SLUIS_APT_PACKAGES=(
   build-essential cmake ninja-build pkg-config git ca-certificates curl openssl
   libboost1.74-dev libssl-dev libpugixml-dev libpqxx-dev libxml2-dev
-  libtomlplusplus-dev nlohmann-json3-dev
+  libtomlplusplus-dev nlohmann-json3-dev libjemalloc-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   postgresql-15 postgresql-client-15
   clang-format
