@@ -90,6 +90,8 @@ Queued QueueAnswer(pqxx::transaction_base& tx, const codecs::SchemaSet& schemas,
                    const codecs::Bericht& b, int64_t heen, const std::string& note) {
   const Checked c = Check(schemas, b);
   if (!c.error.empty()) return {0, c.error};
+  // The heen's UPDATE is internal::Finish(tx, heen, "processed", note) folded into the INSERT
+  // (one round trip): keep the two alike.
   static const std::string kSql =
       std::string(
           "WITH heen AS (UPDATE bericht SET state = 'processed', error = NULLIF($9, ''),"
