@@ -130,76 +130,90 @@ class ErrorLog {
   std::chrono::steady_clock::time_point last_{};
 };
 
-struct UnpackImpl {
-  UnpackImpl(WorkerDeps d, WorkerConfig c, Worker* del, Worker* in)
-      : deps(std::move(d)), cfg(c), delivery(del), inbox(in), wake(*deps.ioc) {}
-  WorkerDeps deps;
-  WorkerConfig cfg;
-  Worker* delivery;
-  Worker* inbox;
+// What every worker loop has: the wakeup it waits on, its error log, and the flags its handle
+// (WorkerHandle) sets and reads.
+struct LoopState {
+  explicit LoopState(net::io_context& ioc) : wake(ioc) {}
   Wakeup wake;
   ErrorLog errors;
   std::atomic<bool> stopping{false};
   std::atomic<bool> running{false};
+};
+
+// The loop of a batch worker (unpack, inbox, pack): rounds of Impl::Round, each handling up to
+// cfg.batch items; after a short round (or a database error, logged as `name`) it waits for a
+// poke or the poll interval.
+template <class Impl>
+awaitable<void> BatchLoop(std::shared_ptr<Impl> self, const char* name) {
+  while (!self->stopping) {
+    size_t n = 0;
+    try {
+      n = co_await Impl::Round(self);
+    } catch (const std::exception& e) {
+      self->errors.Report(name, e.what(), *self->deps.metrics);
+    }
+    if (n < self->cfg.batch) co_await self->wake.Wait(milliseconds(self->cfg.poll_interval_ms));
+  }
+  self->running = false;
+}
+
+struct UnpackImpl : LoopState {
+  UnpackImpl(WorkerDeps d, WorkerConfig c, Worker* del, Worker* in)
+      : LoopState(*d.ioc), deps(std::move(d)), cfg(c), delivery(del), inbox(in) {}
+  WorkerDeps deps;
+  WorkerConfig cfg;
+  Worker* delivery;
+  Worker* inbox;
 
   static awaitable<void> Loop(std::shared_ptr<UnpackImpl> self) {
-    while (!self->stopping) {
-      size_t n = 0;
-      try {
-        RegisterContext ctx{self->deps.cpas.get(), self->deps.schemas, self->deps.gemeente,
-                            self->deps.clock->Now()};
-        const size_t limit = self->cfg.batch;
-        auto job = [ctx, limit](db::Connection& c) {
-          return db::UnpackBatch(c, limit, ctx.now,
-                                 [&ctx](const db::ReceivedForUnpack& r) { return Unpack(r, ctx); });
-        };
-        const std::vector<db::UnpackOutcome> outcomes =
-            co_await self->deps.pool->Run(std::move(job));
-        n = outcomes.size();
-        bool replies = false;
-        bool queued = false;
-        for (const db::UnpackOutcome& o : outcomes) {
-          queued = queued || (o.bericht && o.bericht->state == "queued");
-          MetricsRegistry& m = *self->deps.metrics;
-          if (o.bericht) tm::Berichten(m, "in", BerichtLabel(*o.bericht), o.bericht->state).Inc();
-          if (o.fo01_in) tm::Berichten(m, "in", "Fo01", "registered").Inc();
-          if (o.state == "failed") {
-            tm::Berichten(m, "in", "unknown", "failed").Inc();
-            LogWarn("unpack_failed", {{"error", o.error.value_or("")}});
-          }
-          if (o.bericht && o.bericht->state == "xsd_rejected") {
-            LogWarn("bericht_xsd_rejected",
-                    {{"type", BerichtLabel(*o.bericht)},
-                     {"stuf_referentienummer", o.bericht->stuf_referentienummer.value_or("")},
-                     {"reply", o.reply ? o.reply->message_id : ""}});
-          }
-          replies = replies || o.reply.has_value();
-        }
-        if (replies && self->delivery) self->delivery->Poke();
-        if (queued && self->inbox) self->inbox->Poke();
-      } catch (const std::exception& e) {
-        self->errors.Report("unpack", e.what(), *self->deps.metrics);
+    return BatchLoop(std::move(self), "unpack");
+  }
+
+  static awaitable<size_t> Round(std::shared_ptr<UnpackImpl> self) {
+    RegisterContext ctx{self->deps.cpas.get(), self->deps.schemas, self->deps.gemeente,
+                        self->deps.clock->Now()};
+    const size_t limit = self->cfg.batch;
+    auto job = [ctx, limit](db::Connection& c) {
+      return db::UnpackBatch(c, limit, ctx.now,
+                             [&ctx](const db::ReceivedForUnpack& r) { return Unpack(r, ctx); });
+    };
+    const std::vector<db::UnpackOutcome> outcomes = co_await self->deps.pool->Run(std::move(job));
+    const size_t n = outcomes.size();
+    bool replies = false;
+    bool queued = false;
+    for (const db::UnpackOutcome& o : outcomes) {
+      queued = queued || (o.bericht && o.bericht->state == "queued");
+      MetricsRegistry& m = *self->deps.metrics;
+      if (o.bericht) tm::Berichten(m, "in", BerichtLabel(*o.bericht), o.bericht->state).Inc();
+      if (o.fo01_in) tm::Berichten(m, "in", "Fo01", "registered").Inc();
+      if (o.state == "failed") {
+        tm::Berichten(m, "in", "unknown", "failed").Inc();
+        LogWarn("unpack_failed", {{"error", o.error.value_or("")}});
       }
-      if (n < self->cfg.batch) co_await self->wake.Wait(milliseconds(self->cfg.poll_interval_ms));
+      if (o.bericht && o.bericht->state == "xsd_rejected") {
+        LogWarn("bericht_xsd_rejected",
+                {{"type", BerichtLabel(*o.bericht)},
+                 {"stuf_referentienummer", o.bericht->stuf_referentienummer.value_or("")},
+                 {"reply", o.reply ? o.reply->message_id : ""}});
+      }
+      replies = replies || o.reply.has_value();
     }
-    self->running = false;
+    if (replies && self->delivery) self->delivery->Poke();
+    if (queued && self->inbox) self->inbox->Poke();
+    co_return n;
   }
 };
 
 // Every deadline Sluis owes and watches (db::SweepDeadlines: 325, retours, payment;
 // db::SweepRegieTermijnen: 301/319 decisions, the aanbieder's 302/320) once per poll interval,
 // with the injected clock; the open alerts per kind and severity go to the metrics.
-struct DeadlineImpl {
+struct DeadlineImpl : LoopState {
   DeadlineImpl(WorkerDeps d, WorkerConfig c, HttpsClient* cl, std::string url)
-      : deps(std::move(d)), cfg(c), client(cl), webhook(std::move(url)), wake(*deps.ioc) {}
+      : LoopState(*d.ioc), deps(std::move(d)), cfg(c), client(cl), webhook(std::move(url)) {}
   WorkerDeps deps;
   WorkerConfig cfg;
   HttpsClient* client;
   std::string webhook;  // empty: no webhook
-  Wakeup wake;
-  ErrorLog errors;
-  std::atomic<bool> stopping{false};
-  std::atomic<bool> running{false};
 
   static awaitable<void> Loop(std::shared_ptr<DeadlineImpl> self) {
     while (!self->stopping) {
@@ -261,117 +275,97 @@ struct DeadlineImpl {
   }
 };
 
-struct InboxImpl {
+struct InboxImpl : LoopState {
   InboxImpl(WorkerDeps d, WorkerConfig c, std::shared_ptr<db::Inbox> i, Worker* p)
-      : deps(std::move(d)), cfg(c), inbox(std::move(i)), pack(p), wake(*deps.ioc) {}
+      : LoopState(*d.ioc), deps(std::move(d)), cfg(c), inbox(std::move(i)), pack(p) {}
   WorkerDeps deps;
   WorkerConfig cfg;
   std::shared_ptr<db::Inbox> inbox;
   Worker* pack;
-  Wakeup wake;
-  ErrorLog errors;
-  std::atomic<bool> stopping{false};
-  std::atomic<bool> running{false};
 
   static awaitable<void> Loop(std::shared_ptr<InboxImpl> self) {
-    while (!self->stopping) {
-      size_t n = 0;
-      try {
-        // Up to `per_transaction` berichten per transaction (ProcessBatch); up to `batch` of
-        // them per round.
-        auto job = [inbox = self->inbox, clock = self->deps.clock, limit = self->cfg.batch,
-                    per_tx = self->cfg.per_transaction](db::Connection& c) {
-          std::vector<db::InboxResult> out;
-          while (out.size() < limit) {
-            const size_t max = std::min<size_t>(per_tx, limit - out.size());
-            std::vector<db::InboxResult> done = inbox->ProcessBatch(c, *clock, max);
-            if (done.empty()) break;
-            for (db::InboxResult& r : done) out.push_back(std::move(r));
-          }
-          return out;
-        };
-        const std::vector<db::InboxResult> results = co_await self->deps.pool->Run(std::move(job));
-        n = results.size();
-        bool answers = false;
-        for (const db::InboxResult& r : results) {
-          const std::string type(codecs::Functie(r.domein, r.type));
-          tm::InboxHandled(*self->deps.metrics, type, r.outcome).Inc();
-          if (r.outcome == "failed") {
-            LogWarn("inbox_failed",
-                    {{"bericht_id", r.bericht_id}, {"type", type}, {"detail", r.detail}});
-          } else {
-            LogDebug("inbox_handled", {{"bericht_id", r.bericht_id},
-                                       {"type", type},
-                                       {"outcome", r.outcome},
-                                       {"answers", r.answers.size()}});
-          }
-          answers = answers || !r.answers.empty();
-        }
-        if (answers && self->pack) self->pack->Poke();
-      } catch (const std::exception& e) {
-        self->errors.Report("inbox", e.what(), *self->deps.metrics);
+    return BatchLoop(std::move(self), "inbox");
+  }
+
+  static awaitable<size_t> Round(std::shared_ptr<InboxImpl> self) {
+    // Up to `per_transaction` berichten per transaction (ProcessBatch); up to `batch` of
+    // them per round.
+    auto job = [inbox = self->inbox, clock = self->deps.clock, limit = self->cfg.batch,
+                per_tx = self->cfg.per_transaction](db::Connection& c) {
+      std::vector<db::InboxResult> out;
+      while (out.size() < limit) {
+        const size_t max = std::min<size_t>(per_tx, limit - out.size());
+        std::vector<db::InboxResult> done = inbox->ProcessBatch(c, *clock, max);
+        if (done.empty()) break;
+        for (db::InboxResult& r : done) out.push_back(std::move(r));
       }
-      if (n < self->cfg.batch) co_await self->wake.Wait(milliseconds(self->cfg.poll_interval_ms));
+      return out;
+    };
+    const std::vector<db::InboxResult> results = co_await self->deps.pool->Run(std::move(job));
+    const size_t n = results.size();
+    bool answers = false;
+    for (const db::InboxResult& r : results) {
+      const std::string type(codecs::Functie(r.domein, r.type));
+      tm::InboxHandled(*self->deps.metrics, type, r.outcome).Inc();
+      if (r.outcome == "failed") {
+        LogWarn("inbox_failed",
+                {{"bericht_id", r.bericht_id}, {"type", type}, {"detail", r.detail}});
+      } else {
+        LogDebug("inbox_handled", {{"bericht_id", r.bericht_id},
+                                   {"type", type},
+                                   {"outcome", r.outcome},
+                                   {"answers", r.answers.size()}});
+      }
+      answers = answers || !r.answers.empty();
     }
-    self->running = false;
+    if (answers && self->pack) self->pack->Poke();
+    co_return n;
   }
 };
 
-struct PackImpl {
+struct PackImpl : LoopState {
   PackImpl(WorkerDeps d, WorkerConfig c, Worker* del)
-      : deps(std::move(d)), cfg(c), delivery(del), wake(*deps.ioc) {}
+      : LoopState(*d.ioc), deps(std::move(d)), cfg(c), delivery(del) {}
   WorkerDeps deps;
   WorkerConfig cfg;
   Worker* delivery;
-  Wakeup wake;
-  ErrorLog errors;
-  std::atomic<bool> stopping{false};
-  std::atomic<bool> running{false};
 
   static awaitable<void> Loop(std::shared_ptr<PackImpl> self) {
-    while (!self->stopping) {
-      size_t n = 0;
-      try {
-        RegisterContext ctx{self->deps.cpas.get(), self->deps.schemas, self->deps.gemeente,
-                            self->deps.clock->Now()};
-        const size_t limit = self->cfg.batch;
-        auto job = [ctx, limit](db::Connection& c) {
-          return db::PackBatch(c, limit, ctx.now,
-                               [&ctx](const db::BerichtForPacking& b) { return Pack(b, ctx); });
-        };
-        const std::vector<db::PackOutcome> outcomes = co_await self->deps.pool->Run(std::move(job));
-        n = outcomes.size();
-        bool packed = false;
-        for (const db::PackOutcome& o : outcomes) {
-          tm::Berichten(*self->deps.metrics, "out",
-                        o.outbox ? o.outbox->action : std::string("unknown"),
-                        o.packed ? "packed" : "dead")
-              .Inc();
-          if (!o.packed) LogError("pack_failed", {{"error", o.error}});
-          packed = packed || o.packed;
-        }
-        if (packed && self->delivery) self->delivery->Poke();
-      } catch (const std::exception& e) {
-        self->errors.Report("pack", e.what(), *self->deps.metrics);
-      }
-      if (n < self->cfg.batch) co_await self->wake.Wait(milliseconds(self->cfg.poll_interval_ms));
+    return BatchLoop(std::move(self), "pack");
+  }
+
+  static awaitable<size_t> Round(std::shared_ptr<PackImpl> self) {
+    RegisterContext ctx{self->deps.cpas.get(), self->deps.schemas, self->deps.gemeente,
+                        self->deps.clock->Now()};
+    const size_t limit = self->cfg.batch;
+    auto job = [ctx, limit](db::Connection& c) {
+      return db::PackBatch(c, limit, ctx.now,
+                           [&ctx](const db::BerichtForPacking& b) { return Pack(b, ctx); });
+    };
+    const std::vector<db::PackOutcome> outcomes = co_await self->deps.pool->Run(std::move(job));
+    const size_t n = outcomes.size();
+    bool packed = false;
+    for (const db::PackOutcome& o : outcomes) {
+      tm::Berichten(*self->deps.metrics, "out",
+                    o.outbox ? o.outbox->action : std::string("unknown"),
+                    o.packed ? "packed" : "dead")
+          .Inc();
+      if (!o.packed) LogError("pack_failed", {{"error", o.error}});
+      packed = packed || o.packed;
     }
-    self->running = false;
+    if (packed && self->delivery) self->delivery->Poke();
+    co_return n;
   }
 };
 
-struct DeliveryImpl {
+struct DeliveryImpl : LoopState {
   DeliveryImpl(WorkerDeps d, OutboxConfig c, HttpsClient* cl)
-      : deps(std::move(d)), cfg(std::move(c)), client(cl), wake(*deps.ioc) {
+      : LoopState(*d.ioc), deps(std::move(d)), cfg(std::move(c)), client(cl) {
     if (cfg.worker_id.empty()) cfg.worker_id = DefaultWorkerId();
   }
   WorkerDeps deps;
   OutboxConfig cfg;
   HttpsClient* client;
-  Wakeup wake;
-  ErrorLog errors;
-  std::atomic<bool> stopping{false};
-  std::atomic<bool> running{false};
   std::atomic<uint32_t> in_flight{0};
   std::mutex mu;
   std::vector<db::AttemptResult> results;
