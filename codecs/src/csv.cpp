@@ -3,6 +3,8 @@
 #include <cstdint>
 #include <unordered_set>
 
+#include "utf8.h"
+
 namespace sluis::codecs::csv {
 namespace {
 
@@ -39,34 +41,19 @@ Status CheckText(std::string_view s) {
       ++i;
       continue;
     }
-    int len = 0;
-    uint32_t cp = 0;
-    if (c >= 0xC2 && c <= 0xDF) {
-      len = 2;
-      cp = c & 0x1F;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      len = 3;
-      cp = c & 0x0F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      len = 4;
-      cp = c & 0x07;
-    } else {
-      return CsvError("invalid UTF-8 (byte " + Hex(c) + "); save the file as CSV UTF-8", line);
-    }
-    for (int k = 1; k < len; ++k) {
-      if (i + static_cast<size_t>(k) >= n) {
+    const utf8::Sequence seq = utf8::DecodeMultiByte(p, n, i);
+    switch (seq.problem) {
+      case utf8::Problem::kNone:
+        break;
+      case utf8::Problem::kTruncated:
         return CsvError("truncated UTF-8 sequence at the end of the file", line);
-      }
-      if ((p[i + k] & 0xC0) != 0x80) {
+      case utf8::Problem::kBadCodePoint:
+        return CsvError("invalid UTF-8 code point", line);
+      case utf8::Problem::kBadLeadByte:
+      case utf8::Problem::kBadContinuation:
         return CsvError("invalid UTF-8 (byte " + Hex(c) + "); save the file as CSV UTF-8", line);
-      }
-      cp = (cp << 6) | (p[i + k] & 0x3F);
     }
-    if ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
-        (len == 4 && (cp < 0x10000 || cp > 0x10FFFF))) {
-      return CsvError("invalid UTF-8 code point", line);
-    }
-    i += static_cast<size_t>(len);
+    i += seq.length;
   }
   return Status::Ok();
 }

@@ -116,7 +116,10 @@ TEST(CsvTest, RefusesWhatIsNotUtf8Text) {
             "CSV line 2: invalid UTF-8 (byte 0xC0); save the file as CSV UTF-8");   // overlong '/'
   EXPECT_EQ(ErrorOf("a\n\xED\xA0\x80\n"), "CSV line 2: invalid UTF-8 code point");  // surrogate
   EXPECT_EQ(ErrorOf("a\n\xE2\x82"), "CSV line 2: truncated UTF-8 sequence at the end of the file");
-  EXPECT_EQ(ErrorOf("a\tb\nc\td\n"), "ok");  // tab is text
+  EXPECT_EQ(
+      ErrorOf("a\n\xE2\x41"),
+      "CSV line 2: invalid UTF-8 (byte 0xE2); save the file as CSV UTF-8");  // no continuation
+  EXPECT_EQ(ErrorOf("a\tb\nc\td\n"), "ok");                                  // tab is text
 }
 
 TEST(CsvTest, LimitsAgainstHostileInput) {

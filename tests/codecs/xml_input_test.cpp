@@ -23,6 +23,19 @@ TEST(Utf8Test, AcceptsValidAndRefusesBroken) {
   EXPECT_EQ(CheckUtf8("ab\xFF").error().location, "byte 2");
 }
 
+TEST(Utf8Test, NamesWhatIsWrong) {
+  const auto message = [](std::string_view s) {
+    const Status st = CheckUtf8(s);
+    return st ? std::string("ok") : st.error().ToString();
+  };
+  EXPECT_EQ(message("ab\xE2\x82"), "XML byte 2: truncated UTF-8 sequence");
+  EXPECT_EQ(message("ab\xE2\x41z"), "XML byte 2: invalid UTF-8");  // not a continuation byte
+  EXPECT_EQ(message("\xF8\x80"), "XML byte 0: invalid UTF-8");     // no such lead byte
+  EXPECT_EQ(message("a\xED\xA0\x80"), "XML byte 1: invalid UTF-8 code point");  // surrogate
+  EXPECT_EQ(message("a\xEF\xBF\xBE"), "XML byte 1: invalid UTF-8 code point");  // U+FFFE
+  EXPECT_EQ(message("a\xEF\xBF\xBD"), "ok");  // U+FFFD is an XML character
+}
+
 TEST(DoctypeTest, RefusedInTheProlog) {
   const Status s = CheckNoDoctype(
       "<?xml version=\"1.0\"?>\n<!-- c -->\n<!DOCTYPE x [<!ENTITY e SYSTEM "

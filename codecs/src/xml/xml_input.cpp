@@ -6,6 +6,8 @@
 
 #include "sluis/codecs/limits.h"
 
+#include "utf8.h"
+
 namespace sluis::codecs::xml {
 
 namespace {
@@ -16,6 +18,15 @@ inline bool NeedsSlowPath(uint64_t w) {
   constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
   const uint64_t below_0x20 = (w - kOnes * 0x20) & ~w & kHigh;
   return ((w & kHigh) | below_0x20) != 0;
+}
+
+Error Utf8Error(utf8::Problem problem, size_t at) {
+  const char* what =
+      problem == utf8::Problem::kTruncated ? "truncated UTF-8 sequence"
+      : problem == utf8::Problem::kBadLeadByte || problem == utf8::Problem::kBadContinuation
+          ? "invalid UTF-8"
+          : "invalid UTF-8 code point";
+  return MakeError(ErrorKind::kMalformed, "XML", what, "byte " + std::to_string(at));
 }
 
 }  // namespace
@@ -44,37 +55,13 @@ Status CheckUtf8(std::string_view s) {
       ++i;
       continue;
     }
-    int len = 0;
-    uint32_t cp = 0;
-    if (c >= 0xC2 && c <= 0xDF) {
-      len = 2;
-      cp = c & 0x1F;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      len = 3;
-      cp = c & 0x0F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      len = 4;
-      cp = c & 0x07;
-    } else {
-      return MakeError(ErrorKind::kMalformed, "XML", "invalid UTF-8", "byte " + std::to_string(i));
+    const utf8::Sequence seq = utf8::DecodeMultiByte(p, n, i);
+    // U+FFFE and U+FFFF are valid UTF-8 but not XML characters.
+    if (seq.problem != utf8::Problem::kNone || seq.code_point == 0xFFFE ||
+        seq.code_point == 0xFFFF) {
+      return Utf8Error(seq.problem, i);
     }
-    if (i + len > n) {
-      return MakeError(ErrorKind::kMalformed, "XML", "truncated UTF-8 sequence",
-                       "byte " + std::to_string(i));
-    }
-    for (int k = 1; k < len; ++k) {
-      if ((p[i + k] & 0xC0) != 0x80) {
-        return MakeError(ErrorKind::kMalformed, "XML", "invalid UTF-8",
-                         "byte " + std::to_string(i));
-      }
-      cp = (cp << 6) | (p[i + k] & 0x3F);
-    }
-    if ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
-        (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) || cp == 0xFFFE || cp == 0xFFFF) {
-      return MakeError(ErrorKind::kMalformed, "XML", "invalid UTF-8 code point",
-                       "byte " + std::to_string(i));
-    }
-    i += static_cast<size_t>(len);
+    i += seq.length;
   }
   return Status::Ok();
 }

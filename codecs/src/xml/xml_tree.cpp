@@ -143,8 +143,8 @@ void Writer::Indent() {
   if (indent_) out_.append(static_cast<size_t>(depth_) * 2, ' ');
 }
 
-void Writer::Open(std::string_view q,
-                  const std::vector<std::pair<std::string, std::string>>& attrs) {
+void Writer::StartTag(std::string_view q,
+                      const std::vector<std::pair<std::string, std::string>>& attrs) {
   Indent();
   out_ += '<';
   out_ += q;
@@ -155,6 +155,11 @@ void Writer::Open(std::string_view q,
     Escape(out_, v, true);
     out_ += '"';
   }
+}
+
+void Writer::Open(std::string_view q,
+                  const std::vector<std::pair<std::string, std::string>>& attrs) {
+  StartTag(q, attrs);
   out_ += ">\r\n";
   ++depth_;
 }
@@ -171,16 +176,7 @@ void Writer::Leaf(std::string_view q, std::string_view text) { Leaf(q, {}, text)
 
 void Writer::Leaf(std::string_view q, const std::vector<std::pair<std::string, std::string>>& attrs,
                   std::string_view text) {
-  Indent();
-  out_ += '<';
-  out_ += q;
-  for (const auto& [k, v] : attrs) {
-    out_ += ' ';
-    out_ += k;
-    out_ += "=\"";
-    Escape(out_, v, true);
-    out_ += '"';
-  }
+  StartTag(q, attrs);
   out_ += '>';
   Escape(out_, text, false);
   out_ += "</";
@@ -190,16 +186,7 @@ void Writer::Leaf(std::string_view q, const std::vector<std::pair<std::string, s
 
 void Writer::Empty(std::string_view q,
                    const std::vector<std::pair<std::string, std::string>>& attrs) {
-  Indent();
-  out_ += '<';
-  out_ += q;
-  for (const auto& [k, v] : attrs) {
-    out_ += ' ';
-    out_ += k;
-    out_ += "=\"";
-    Escape(out_, v, true);
-    out_ += '"';
-  }
+  StartTag(q, attrs);
   out_ += "/>\r\n";
 }
 

@@ -73,6 +73,8 @@ class Writer {
 
  private:
   void Indent();
+  // Indents and writes `<q` with the attributes, leaving the tag open.
+  void StartTag(std::string_view q, const std::vector<std::pair<std::string, std::string>>& attrs);
   std::string& out_;
   bool indent_;
   int depth_ = 0;
