@@ -416,6 +416,19 @@ TEST_F(ApiTest, ListsPageFilterAndExportCsv) {
   EXPECT_EQ(later["items"][1]["termijn"], "betaling");
   EXPECT_EQ(later["items"][1]["uiterlijk"], "2026-03-05");
 
+  // Berichten per day: the 14 days up to the peildatum; a peildatum that is no date is a 422.
+  const json flow =
+      json::parse(Call("GET", "/api/operations/berichtstroom?peildatum=2026-02-17", "", &l).body);
+  ASSERT_EQ(flow["items"].size(), 14u) << flow.dump();
+  EXPECT_EQ(flow["items"][0]["dag"], "2026-02-04");
+  EXPECT_EQ(flow["items"][13]["dag"], "2026-02-17");
+  for (const char* list : {"berichtstroom", "termijnen", "achterstand"}) {
+    const HttpResponse bad =
+        Call("GET", std::string("/api/operations/") + list + "?peildatum=17-02-2026", "", &l);
+    EXPECT_EQ(bad.status, 422) << list;
+    EXPECT_NE(bad.body.find("peildatum: verwacht JJJJ-MM-DD"), std::string::npos) << bad.body;
+  }
+
   const Login am = LogIn("accountmanager");
   const json rates = json::parse(Call("GET", "/api/aanbieders/42420001/afwijzingen", "", &am).body);
   ASSERT_EQ(rates["items"].size(), 1u);

@@ -18,24 +18,29 @@ bool ValidAgb(const std::string& agb) {
   return agb.size() == 8 && std::all_of(agb.begin(), agb.end(), ::isdigit);
 }
 
+// A table as of the peildatum, listed under `name`; 422 when the peildatum is not a date.
+template <class Query>
+Awaitable DatedList(Services& s, Ctx c, const char* name, Query query) {
+  const auto d = Peildatum(s, c);
+  if (!d) co_return JsonError(422, "peildatum: verwacht JJJJ-MM-DD");
+  const codecs::Date day = *d;
+  const db::Table t =
+      co_await s.db.Run([&query, &day](db::Connection& conn) { return query(conn, day); });
+  co_return ListResponse(t, c, name);
+}
+
 }  // namespace
 
 Awaitable Backlog(Services& s, Ctx c) {
-  const auto d = Peildatum(s, c);
-  if (!d) co_return JsonError(422, "peildatum: verwacht JJJJ-MM-DD");
-  const codecs::Date day = *d;
-  const db::Table t =
-      co_await s.db.Run([&](db::Connection& conn) { return db::BacklogAgeing(conn, day); });
-  co_return ListResponse(t, c, "achterstand");
+  return DatedList(s, std::move(c), "achterstand", [](db::Connection& conn, codecs::Date day) {
+    return db::BacklogAgeing(conn, day);
+  });
 }
 
 Awaitable Deadlines(Services& s, Ctx c) {
-  const auto d = Peildatum(s, c);
-  if (!d) co_return JsonError(422, "peildatum: verwacht JJJJ-MM-DD");
-  const codecs::Date day = *d;
-  const db::Table t =
-      co_await s.db.Run([&](db::Connection& conn) { return db::DeadlinesAtRisk(conn, day, 3); });
-  co_return ListResponse(t, c, "termijnen");
+  return DatedList(s, std::move(c), "termijnen", [](db::Connection& conn, codecs::Date day) {
+    return db::DeadlinesAtRisk(conn, day, 3);
+  });
 }
 
 Awaitable Queues(Services& s, Ctx c) {
@@ -44,12 +49,9 @@ Awaitable Queues(Services& s, Ctx c) {
 }
 
 Awaitable Rates(Services& s, Ctx c) {
-  const auto d = Peildatum(s, c);
-  if (!d) co_return JsonError(422, "peildatum: verwacht JJJJ-MM-DD");
-  const codecs::Date day = *d;
-  const db::Table t =
-      co_await s.db.Run([&](db::Connection& conn) { return db::MessageRates(conn, day, 14); });
-  co_return ListResponse(t, c, "berichtstroom");
+  return DatedList(s, std::move(c), "berichtstroom", [](db::Connection& conn, codecs::Date day) {
+    return db::MessageRates(conn, day, 14);
+  });
 }
 
 Awaitable ListOutbox(Services& s, Ctx c) {
