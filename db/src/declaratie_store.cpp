@@ -315,14 +315,7 @@ Oordeel LoadOordeel(pqxx::transaction_base& tx, int64_t declaratie_id, const Ber
       const workflow::PrestatieOordeel& po = by_pos[pos];
       o.clienten[ci].prestaties.push_back(po);
       if (!po.beoordeeld && o.clienten[ci].codes.empty()) o.clienten[ci].codes = {"8187"};
-      if (po.goedgekeurd) {
-        o.toegekend += c.prestaties[pi].ingediend_bedrag.Signed();
-        ++o.goedgekeurd;
-      } else if (po.beoordeeld) {
-        ++o.afgekeurd;
-      } else {
-        ++o.niet_beoordeeld;
-      }
+      o.Tel(po, c.prestaties[pi].ingediend_bedrag.Signed());
     }
   }
   return o;

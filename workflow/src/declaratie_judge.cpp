@@ -124,6 +124,17 @@ RetourCodes JudgeDebit(const Prestatie& p, const Bericht323& d, const Declaratie
 
 }  // namespace
 
+void Oordeel::Tel(const PrestatieOordeel& po, Cents ingediend) {
+  if (po.goedgekeurd) {
+    toegekend += ingediend;
+    ++goedgekeurd;
+  } else if (po.beoordeeld) {
+    ++afgekeurd;
+  } else {
+    ++niet_beoordeeld;
+  }
+}
+
 std::map<std::string, RetourCodes> Oordeel::AfgekeurdPerReferentie(const Bericht323& d) const {
   std::map<std::string, RetourCodes> out;
   for (size_t ci = 0; ci < clienten.size() && ci < d.declaratie.clienten.size(); ++ci) {
@@ -187,14 +198,7 @@ Oordeel Beoordeel(const Bericht323& d, const DeclaratieFeiten& f, Date vandaag,
                 p.product_referentie.vorig_referentie_nummer->str());
           }
         }
-        if (po.goedgekeurd) {
-          o.toegekend += p.ingediend_bedrag.Signed();
-          ++o.goedgekeurd;
-        } else if (po.beoordeeld) {
-          ++o.afgekeurd;
-        } else {
-          ++o.niet_beoordeeld;
-        }
+        o.Tel(po, p.ingediend_bedrag.Signed());
       }
     }
   }

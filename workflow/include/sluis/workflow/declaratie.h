@@ -111,6 +111,8 @@ struct Oordeel {
   bool DeclaratieAfgekeurd() const { return !declaratie_codes.empty(); }
   // Codes of every rejected prestatie, by its ReferentieNummer (for summaries and the UI).
   std::map<std::string, RetourCodes> AfgekeurdPerReferentie(const Bericht323& d) const;
+  // Counts a judged prestatie of `ingediend` (signed) in the totals above.
+  void Tel(const PrestatieOordeel& po, Cents ingediend);
 };
 
 // The choices a gemeente makes where the standard lets it (workflow/README.md, "Choices").
