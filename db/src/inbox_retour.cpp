@@ -46,18 +46,29 @@ void ResolveRetourAlert(pqxx::transaction_base& tx, const Claimed& m, int64_t he
       static_cast<int64_t>(m.ontvangen.time_since_epoch().count()));
 }
 
+// Links the retour in `m` to the heenbericht it answers and closes that one's OP090 alert.
+// Without a heenbericht the retour is finished with a note in r.detail and nullopt returned.
+std::optional<int64_t> LinkHeen(pqxx::transaction_base& tx, const Claimed& m,
+                                const codecs::RetourHeader& header, codecs::BerichtType heen_type,
+                                InboxResult& r) {
+  const std::optional<int64_t> heen = FindHeen(tx, m, header.heen, heen_type);
+  if (!heen) {
+    r.detail = std::to_string(codecs::Nummer(m.type)) + " answers no " +
+               std::to_string(codecs::Nummer(heen_type)) + " we sent (" +
+               header.heen.bericht_identificatie.identificatie + ")";
+    Finish(tx, m.id, "processed", r.detail);
+    return std::nullopt;
+  }
+  tx.exec_params("UPDATE bericht SET answers_bericht_id = $2 WHERE id = $1", m.id, *heen);
+  ResolveRetourAlert(tx, m, *heen);
+  return heen;
+}
+
 InboxResult Handle320(pqxx::transaction_base& tx, const Claimed& m,
                       const codecs::Bericht320& retour) {
   InboxResult r{m.id, m.domein, m.type, "processed", "", {}, {}};
-  const std::optional<int64_t> heen =
-      FindHeen(tx, m, retour.header.heen, codecs::BerichtType::k319);
-  if (!heen) {
-    r.detail = "320 answers no 319 we sent (" +
-               retour.header.heen.bericht_identificatie.identificatie + ")";
-    Finish(tx, m.id, "processed", r.detail);
-    return r;
-  }
-  tx.exec_params("UPDATE bericht SET answers_bericht_id = $2 WHERE id = $1", m.id, *heen);
+  const std::optional<int64_t> heen = LinkHeen(tx, m, retour.header, codecs::BerichtType::k319, r);
+  if (!heen) return r;
   // 0200 on a class means "no remark"; any other code refuses the 319.
   auto refuses = [](const codecs::RetourCodes& c) {
     return !c.empty() && c != codecs::RetourCodes{"0200"};
@@ -73,7 +84,6 @@ InboxResult Handle320(pqxx::transaction_base& tx, const Claimed& m,
       " WHERE bericht_id = $1",
       *heen, afgekeurd ? "afgekeurd" : "ontvangen",
       Codes(afgekeurd ? codes : codecs::RetourCodes{}));
-  ResolveRetourAlert(tx, m, *heen);
   r.detail = "320 on 319 #" + std::to_string(*heen) + ": " +
              (afgekeurd ? "refused (" + Joined(codes) + ")" : "accepted");
   Finish(tx, m.id, "processed");
@@ -86,16 +96,8 @@ InboxResult HandleRetour(pqxx::transaction_base& tx, const Claimed& m, const cod
   if (m.type == codecs::BerichtType::k320) return Handle320(tx, m, std::get<codecs::Bericht320>(b));
   InboxResult r{m.id, m.domein, m.type, "processed", "", {}, {}};
   const auto& retour = std::get<codecs::Bericht302>(b);
-  const std::optional<int64_t> heen =
-      FindHeen(tx, m, retour.header.heen, codecs::BerichtType::k301);
-  if (!heen) {
-    r.detail = "302 answers no 301 we sent (" +
-               retour.header.heen.bericht_identificatie.identificatie + ")";
-    Finish(tx, m.id, "processed", r.detail);
-    return r;
-  }
-  tx.exec_params("UPDATE bericht SET answers_bericht_id = $2 WHERE id = $1", m.id, *heen);
-  ResolveRetourAlert(tx, m, *heen);
+  const std::optional<int64_t> heen = LinkHeen(tx, m, retour.header, codecs::BerichtType::k301, r);
+  if (!heen) return r;
   int afgekeurd = 0;
   // Header 0200 means "see the classes"; any other header code refuses the whole 301.
   if (!retour.header.retour_codes.empty() &&

@@ -277,6 +277,21 @@ TEST_F(VerzoekenTest, A302WithCodesMarksTheRefusedToewijzing) {
   EXPECT_EQ(s.Query("SELECT string_agg(nummer || ':' || levering, ' ' ORDER BY nummer)"
                     " FROM toewijzing"),
             "300201:ontvangen 300202:ontvangen 300203:afgekeurd");
+  // A 302 on nothing we sent changes no toewijzing and says so.
+  r.header.heen.bericht_identificatie.identificatie = "ONBEKEND";
+  r.header.identificatie_retour = "R302-2";
+  r.client->toegewezen_producten[0].retour_codes = {"9379"};
+  Receive(s, r, "2026-03-10 11:00+01");
+  const auto unknown = inbox.ProcessNext(conn, at);
+  ASSERT_TRUE(unknown);
+  EXPECT_EQ(unknown->detail, "302 answers no 301 we sent (ONBEKEND)");
+  EXPECT_EQ(s.Query("SELECT state || ': ' || coalesce(error, '-') || ' ' ||"
+                    " coalesce(answers_bericht_id::text, '-') FROM bericht WHERE id = " +
+                    std::to_string(unknown->bericht_id)),
+            "processed: 302 answers no 301 we sent (ONBEKEND) -");
+  EXPECT_EQ(s.Query("SELECT string_agg(nummer || ':' || levering, ' ' ORDER BY nummer)"
+                    " FROM toewijzing"),
+            "300201:ontvangen 300202:ontvangen 300203:afgekeurd");
 }
 
 TEST_F(VerzoekenTest, TimelinessPerAanbieder) {
