@@ -1,9 +1,8 @@
 #include "sluis/codecs/answer.h"
 
 namespace sluis::codecs {
-namespace {
 
-RetourHeader Retour(const Header& heen, const AnswerIdentity& a, RetourCodes codes) {
+RetourHeader MakeRetourHeader(const Header& heen, const AnswerIdentity& a, RetourCodes codes) {
   RetourHeader h;
   h.heen = heen;  // IV028: everything, Afzender and Ontvanger included, copied unchanged
   h.identificatie_retour = a.identificatie;
@@ -14,11 +13,13 @@ RetourHeader Retour(const Header& heen, const AnswerIdentity& a, RetourCodes cod
   return h;
 }
 
+namespace {
+
 template <class R, class H>
 Bericht Make(const H& heen, const AnswerIdentity& a, RetourCodes codes) {
   R r;
   r.domein = heen.domein;
-  r.header = Retour(heen.header, a, std::move(codes));
+  r.header = MakeRetourHeader(heen.header, a, std::move(codes));
   return r;
 }
 

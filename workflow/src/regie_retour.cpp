@@ -20,29 +20,17 @@ RetourCodes ClassCodes(const RetourCodes& own, bool parent_rejected) {
   return parent_rejected ? k0233 : k0200;
 }
 
-codecs::RetourHeader RetourHeaderOf(const codecs::Header& heen, const codecs::AnswerIdentity& a,
-                                    RetourCodes codes) {
-  codecs::RetourHeader h;
-  h.heen = heen;  // IV028: copied unchanged, Afzender and Ontvanger included
-  h.identificatie_retour = a.identificatie;
-  h.dagtekening_retour = a.dagtekening;
-  h.xslt_versie = a.xslt_versie;
-  h.xsd_versie_retour = a.xsd_versie;
-  h.retour_codes = std::move(codes);
-  return h;
-}
-
 template <class Retour, class Heen, class Fill>
 codecs::Bericht Build(const Heen& heen, const RegieOordeel& o, const codecs::AnswerIdentity& a,
                       Fill fill) {
   Retour r;
   r.domein = heen.domein;
   if (!o.header_codes.empty()) {
-    r.header = RetourHeaderOf(heen.header, a, o.header_codes);
+    r.header = codecs::MakeRetourHeader(heen.header, a, o.header_codes);
   } else if (!o.Afgekeurd()) {
-    r.header = RetourHeaderOf(heen.header, a, {});  // fully approved: header only
+    r.header = codecs::MakeRetourHeader(heen.header, a, {});  // fully approved: header only
   } else {
-    r.header = RetourHeaderOf(heen.header, a, k0200);
+    r.header = codecs::MakeRetourHeader(heen.header, a, k0200);
     fill(r);  // OP065: the one client (a regie message has one) with every class
   }
   return r;

@@ -23,10 +23,6 @@ codecs::VerkorteNaam ShortName(const Client& c) {
   return {codecs::Achternaam{c.achternaam, std::nullopt}, std::nullopt, c.voorletters};
 }
 
-codecs::RetourHeader Retour(const codecs::Header& heen, const codecs::AnswerIdentity& a) {
-  return {heen, a.identificatie, a.dagtekening, a.xslt_versie, a.xsd_versie, {}};
-}
-
 codecs::Error NoMessage(std::string message) {
   return codecs::MakeError(codecs::ErrorKind::kUnsupported, "SYNTH", std::move(message));
 }
@@ -100,7 +96,7 @@ codecs::Bericht302 MakeToewijzingRetour(const codecs::Bericht301& heen,
                                         const std::optional<Afkeuring>& afkeuring) {
   codecs::Bericht302 r;
   r.domein = heen.domein;
-  r.header = Retour(heen.header, retour);
+  r.header = codecs::MakeRetourHeader(heen.header, retour, {});
   if (!afkeuring) return r;  // IV028: fully approved, header only
   if (IsHeaderLevel(afkeuring->retourcode)) {
     r.header.retour_codes = {afkeuring->retourcode};
@@ -312,7 +308,7 @@ codecs::Bericht320 MakeAntwoordRetour(const codecs::Bericht319& heen,
                                       const std::optional<std::string>& retourcode) {
   codecs::Bericht320 r;
   r.domein = heen.domein;
-  r.header = Retour(heen.header, retour);
+  r.header = codecs::MakeRetourHeader(heen.header, retour, {});
   if (!retourcode) return r;
   if (IsHeaderLevel(*retourcode)) {
     r.header.retour_codes = {*retourcode};

@@ -21,6 +21,11 @@ struct AnswerIdentity {
   std::optional<std::string> xslt_versie;  // with 0001: the rule set's version
 };
 
+// A retour's header (IV028): the heenbericht's header copied unchanged (Afzender and Ontvanger
+// too), the answer's identity and the given header RetourCodes.
+RetourHeader MakeRetourHeader(const Header& heen, const AnswerIdentity& answer,
+                              RetourCodes header_codes);
+
 // The retour (302/306/308/316/318/320) of a heenbericht, with the heenbericht's header copied
 // unchanged (Afzender and Ontvanger too), the answer's identity, the given header RetourCodes
 // (empty: fully approved) and no Client/Antwoord. Error when `heen` has no retour (323, 325,
