@@ -23,6 +23,28 @@ codecs::VerkorteNaam ShortName(const Client& c) {
   return {codecs::Achternaam{c.achternaam, std::nullopt}, std::nullopt, c.voorletters};
 }
 
+// The client as an aanbieder's message names it: BSN, birth date, gender and short name.
+template <class C>
+void FillClient(C& out, const Client& c) {
+  out.bsn = c.bsn;
+  out.geboortedatum = {c.geboortedatum, std::nullopt};
+  out.geslacht = c.geslacht;
+  out.naam = ShortName(c);
+}
+
+// The toewijzing a start or stop reports on, as its product line (begindatum: the toewijzing's
+// start unless given; verwijderen: StatusAanlevering 3).
+template <class P>
+P MeldingProduct(const Toewijzing& t, std::optional<Date> begindatum, bool verwijderen) {
+  P s;
+  s.toewijzing_nummer = t.product.toewijzing_nummer;
+  s.product = t.product.product;
+  s.toewijzing_ingangsdatum = t.product.ingangsdatum;
+  s.begindatum = begindatum.value_or(t.product.ingangsdatum);
+  s.status_aanlevering = verwijderen ? "3" : "1";
+  return s;
+}
+
 codecs::Error NoMessage(std::string message) {
   return codecs::MakeError(codecs::ErrorKind::kUnsupported, "SYNTH", std::move(message));
 }
@@ -129,17 +151,9 @@ codecs::Bericht305 MakeStart(const Population& p, size_t toewijzing,
   codecs::Bericht305 b;
   b.domein = c.domein;
   b.header = MakeHeader(p, c, t.aanbieder, id, xsd);
-  b.client.bsn = c.bsn;
-  b.client.geboortedatum = {c.geboortedatum, std::nullopt};
-  b.client.geslacht = c.geslacht;
-  b.client.naam = ShortName(c);
-  codecs::StartProduct s;
-  s.toewijzing_nummer = t.product.toewijzing_nummer;
-  s.product = t.product.product;
-  s.toewijzing_ingangsdatum = t.product.ingangsdatum;
-  s.begindatum = options.begindatum.value_or(t.product.ingangsdatum);
-  s.status_aanlevering = options.verwijderen ? "3" : "1";
-  b.client.producten.push_back(std::move(s));
+  FillClient(b.client, c);
+  b.client.producten.push_back(
+      MeldingProduct<codecs::StartProduct>(t, options.begindatum, options.verwijderen));
   return b;
 }
 
@@ -151,15 +165,8 @@ codecs::Bericht307 MakeStop(const Population& p, size_t toewijzing,
   codecs::Bericht307 b;
   b.domein = c.domein;
   b.header = MakeHeader(p, c, t.aanbieder, id, xsd);
-  b.client.bsn = c.bsn;
-  b.client.geboortedatum = {c.geboortedatum, std::nullopt};
-  b.client.geslacht = c.geslacht;
-  b.client.naam = ShortName(c);
-  codecs::StopProduct s;
-  s.toewijzing_nummer = t.product.toewijzing_nummer;
-  s.product = t.product.product;
-  s.toewijzing_ingangsdatum = t.product.ingangsdatum;
-  s.begindatum = options.begindatum.value_or(t.product.ingangsdatum);
+  FillClient(b.client, c);
+  auto s = MeldingProduct<codecs::StopProduct>(t, options.begindatum, options.verwijderen);
   if (options.einddatum) {
     s.einddatum = *options.einddatum;
   } else {
@@ -169,7 +176,6 @@ codecs::Bericht307 MakeStop(const Population& p, size_t toewijzing,
   }
   s.reden_beeindiging =
       options.reden_beeindiging.value_or(c.domein == codecs::Domein::kWmo ? "19" : "31");
-  s.status_aanlevering = options.verwijderen ? "3" : "1";
   b.client.producten.push_back(std::move(s));
   return b;
 }
@@ -185,10 +191,7 @@ codecs::Result<codecs::Bericht315> MakeVerzoekOmToewijzing(
   b.domein = c.domein;
   b.header = MakeHeader(p, c, aanbieder, id, xsd);
   codecs::Client315& cl = b.client;
-  cl.bsn = c.bsn;
-  cl.geboortedatum = {c.geboortedatum, std::nullopt};
-  cl.geslacht = c.geslacht;
-  cl.naam = ShortName(c);
+  FillClient(cl, c);
   const size_t wanted = static_cast<size_t>(std::clamp(options.producten, 1, 2));
   std::set<std::string> cats;  // distinct categories: no stacking (TR386)
   for (const ProductCode* pc : candidates) {
