@@ -49,6 +49,27 @@ ensure_packages() {
   fi
 }
 
+# ensure_promtool: prints the path of a promtool for the Prometheus rule tests. Debian's
+# `prometheus` package would install and start a Prometheus server, so only its promtool is
+# unpacked, into .sluis/tools (apt-get download: no root needed, the package is verified by apt).
+ensure_promtool() {
+  if command -v promtool >/dev/null; then command -v promtool; return 0; fi
+  local dir="$SLUIS_ROOT/.sluis/tools"
+  if [[ ! -x "$dir/promtool" ]]; then
+    say "promtool (from Debian's prometheus package, unpacked into .sluis/tools)"
+    local tmp; tmp=$(mktemp -d)
+    (cd "$tmp" && apt-get download -q prometheus >/dev/null 2>&1) ||
+      { [[ $(id -u) -eq 0 ]] && DEBIAN_FRONTEND=noninteractive apt-get update -qq &&
+          (cd "$tmp" && apt-get download -q prometheus >/dev/null 2>&1); } ||
+      die "cannot download Debian's prometheus package (for promtool)"
+    dpkg-deb --fsys-tarfile "$tmp"/prometheus_*.deb | tar -x -C "$tmp" ./usr/bin/promtool
+    mkdir -p "$dir"
+    mv "$tmp/usr/bin/promtool" "$dir/promtool"
+    rm -rf "$tmp"
+  fi
+  echo "$dir/promtool"
+}
+
 # build DIR [cmake options...]: configures (once) and builds with -j2 (the machines have 2 cores).
 build() {
   local dir=$1; shift
