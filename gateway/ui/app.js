@@ -501,10 +501,12 @@ async function verzoek(id, toonBsn = false) {
 
 // ---- Operations ------------------------------------------------------------------------------
 async function operations() {
-  const [achterstand, termijnen, wachtrijen, stroom, dead, outbox, meldingen] = await Promise.all([
-    api('/api/operations/achterstand'), api('/api/operations/termijnen'),
-    api('/api/operations/wachtrijen'), api('/api/operations/berichtstroom'),
-    api('/api/outbox?state=dead'), api('/api/outbox?limit=20'), api('/api/meldingen')]);
+  const [achterstand, termijnen, wachtrijen, stroom, dead, failed, outbox, meldingen] =
+    await Promise.all([
+      api('/api/operations/achterstand'), api('/api/operations/termijnen'),
+      api('/api/operations/wachtrijen'), api('/api/operations/berichtstroom'),
+      api('/api/outbox?state=dead'), api('/api/outbox?state=failed'),
+      api('/api/outbox?limit=20'), api('/api/meldingen')]);
   main.replaceChildren(
     el('h1', { text: 'Operations' }),
     el('div', { class: 'rij' },
@@ -551,9 +553,11 @@ async function operations() {
             await api(`/api/meldingen/${r.id}/bevestigen`, { body: {} }); operations();
           } }, 'Bevestigen')) },
       ], { testid: 'meldingen' })),
-    el('section', { class: 'kaart' }, el('h2', { text: 'Dead letters' }),
-      tabel(dead.items, [
+    // Given up (dead: PersistDuration passed) or refused (failed): both can be sent again.
+    el('section', { class: 'kaart' }, el('h2', { text: 'Dead letters en mislukte berichten' }),
+      tabel([...dead.items, ...failed.items], [
         { kop: 'MessageId', waarde: (r) => r.message_id },
+        { kop: 'Status', waarde: (r) => r.state },
         { kop: 'Actie', waarde: (r) => r.action },
         { kop: 'Aan', waarde: (r) => r.to_party_id },
         { kop: 'Pogingen', num: true, waarde: (r) => r.attempts },

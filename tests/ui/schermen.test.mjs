@@ -7,12 +7,27 @@ import { spawnSync } from 'node:child_process';
 import { launchBrowser, newPage, screenshotPath, startSluis } from './lib/env.mjs';
 import { addAccounts, login, replay, replayFiles } from './lib/sluis.mjs';
 
+function psql(info, sql) {
+  const r = spawnSync('psql', [info.db_url, '-v', 'ON_ERROR_STOP=1', '-At', '-c', sql],
+    { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(r.stderr);
+  return r.stdout.trim();
+}
+
 // An alert as the transport raises it (raise_alert(), migration 0003).
 function raiseAlert(info) {
-  const r = spawnSync('psql', [info.db_url, '-v', 'ON_ERROR_STOP=1', '-c',
-    "SELECT raise_alert('outbox.dead:ui-test', 'dead_letter', 'critical', 'ui-test@sluis',"
-    + " 'bericht niet afgeleverd na 5 pogingen')"], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(r.stderr);
+  psql(info, "SELECT raise_alert('outbox.dead:ui-test', 'dead_letter', 'critical', 'ui-test@sluis',"
+    + " 'bericht niet afgeleverd na 5 pogingen')");
+}
+
+// An Acknowledgment of ours the receiver refused (state failed), as the outbox leaves it.
+function failedSignal(info) {
+  psql(info, 'INSERT INTO ebms_outbox (message_id, conversation_id, cpa_id, to_party_id, service,'
+    + ' action, kind, endpoint, content_type, body, reliable, state, attempts, max_retries,'
+    + " retry_interval_ms, last_error) VALUES ('ui-failed@sluis', 'ui-conv', 'ui-cpa',"
+    + " '00000001823288444000', 'urn:oasis:names:tc:ebxml-msg:service', 'Acknowledgment',"
+    + " 'acknowledgment', 'https://127.0.0.1:9/ebms', 'text/xml', 'x', false, 'failed', 3, 3,"
+    + " 3600000, 'HTTP 500 from the receiver')");
 }
 
 test('operations, aanbieders and berichten show real data', async () => {
@@ -26,6 +41,7 @@ test('operations, aanbieders and berichten show real data', async () => {
     replayFiles(sluis.info, 'replay-regie/20-timeliness',
       ['001-WMO301.xml', '002-WMO305@2026-03-10.xml', '003-WMO307.xml']);
     raiseAlert(sluis.info);
+    failedSignal(sluis.info);
 
     const ops = await newPage(browser);
     await login(ops, sluis.info, 'operations');
@@ -40,6 +56,17 @@ test('operations, aanbieders and berichten show real data', async () => {
     await ops.screenshot({ path: screenshotPath('operations'), fullPage: true });
     await ops.locator('[data-testid=meldingen] button', { hasText: 'Bevestigen' }).click();
     await ops.locator('[data-testid=meldingen] td', { hasText: 'operations' }).waitFor();
+    // The refused Acknowledgment is listed with its error and sent again from here: it leaves
+    // the list, is pending once more, and the audit log says who did it.
+    const refused = ops.locator('[data-testid=dead-letters] tr', { hasText: 'ui-failed@sluis' });
+    assert.match(await refused.textContent(), /failed.*HTTP 500 from the receiver/);
+    await refused.locator('button', { hasText: 'Opnieuw' }).click();
+    await refused.waitFor({ state: 'detached' });
+    assert.equal(psql(sluis.info,
+      "SELECT state || ' ' || attempts FROM ebms_outbox WHERE message_id = 'ui-failed@sluis'"),
+    'pending 0');
+    assert.equal(psql(sluis.info, "SELECT actor || ' ' || subject FROM audit_log"
+      + " WHERE action = 'outbox.opnieuw'"), 'operations ebms_outbox/ui-failed@sluis');
     await ops.context().close();
 
     const am = await newPage(browser);
