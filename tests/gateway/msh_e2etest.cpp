@@ -1,5 +1,6 @@
 // The ebMS MSH end to end: the GGk simulator (this process) and a real sluisd over two-way TLS
 // on 127.0.0.1, with a dev CPA from `sluis cpa dev` in both syncReplyModes.
+#include <fstream>
 #include <future>
 #include <thread>
 
@@ -53,6 +54,15 @@ TEST_P(MshModes, A323FromTheSimulatorIsStoredAcknowledgedAndRegistered) {
   EXPECT_NE(metrics.find("sluis_berichten_total{direction=\"in\",type=\"WMO323\","
                          "outcome=\"queued\"} 1"),
             std::string::npos);
+  // The whole page is what Prometheus can read: promtool's linter accepts it.
+  const std::string page = MakeTempDir("metrics") + "/metrics.txt";
+  std::ofstream(page) << metrics;
+  const std::string promtool = SLUIS_TEST_PROMTOOL;
+  ASSERT_EQ(promtool.find("NOTFOUND"), std::string::npos)
+      << "promtool not found: run ./ops/test, or configure with -DSLUIS_PROMTOOL=PATH";
+  const RunResult lint =
+      RunCommand({"/bin/sh", "-c", "\"$0\" check metrics < \"$1\"", promtool, page});
+  EXPECT_EQ(lint.exit_code, 0) << lint.out << lint.err;
 }
 
 TEST_P(MshModes, TheSameMessageIdTwiceIsAcknowledgedTwiceAndProcessedOnce) {
