@@ -155,10 +155,10 @@ std::vector<AlertCount> CountOpenAlerts(Connection& conn) {
   return MapErrors([&] {
     pqxx::read_transaction tx(conn.impl().conn);
     std::vector<AlertCount> out;
-    for (const auto& r :
-         tx.exec("SELECT coalesce(kind, ''), coalesce(severity, ''), count(*) FROM alert"
-                 " WHERE resolved_at IS NULL GROUP BY 1, 2 ORDER BY 1, 2")) {
-      out.push_back({r[0].c_str(), r[1].c_str(), r[2].as<int>()});
+    for (const auto& r : tx.exec("SELECT coalesce(kind, ''), coalesce(severity, ''), count(*),"
+                                 " count(*) FILTER (WHERE acknowledged_at IS NULL) FROM alert"
+                                 " WHERE resolved_at IS NULL GROUP BY 1, 2 ORDER BY 1, 2")) {
+      out.push_back({r[0].c_str(), r[1].c_str(), r[2].as<int>(), r[3].as<int>()});
     }
     return out;
   });

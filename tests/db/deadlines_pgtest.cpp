@@ -185,8 +185,14 @@ TEST_F(DeadlinesTest, WebhookSeesEveryRevisionOnce) {
 
   const auto counts = CountOpenAlerts(*conn_);
   ASSERT_EQ(counts.size(), 1u);
-  EXPECT_EQ(counts[0].kind + " " + counts[0].severity + " " + std::to_string(counts[0].count),
-            "antwoord_325 critical 1");
+  EXPECT_EQ(counts[0].kind + " " + counts[0].severity + " " + std::to_string(counts[0].count) +
+                " " + std::to_string(counts[0].unacknowledged),
+            "antwoord_325 critical 1 1");
+  // Acknowledged: still open, no longer waiting for someone.
+  AcknowledgeAlert(*conn_, pending[0].id, "operations", At("2026-02-18", 2));
+  const auto after = CountOpenAlerts(*conn_);
+  ASSERT_EQ(after.size(), 1u);
+  EXPECT_EQ(std::to_string(after[0].count) + " " + std::to_string(after[0].unacknowledged), "1 0");
 }
 
 TEST_F(DeadlinesTest, ReconciliationGroupsUnansweredAndUnpaidByAge) {

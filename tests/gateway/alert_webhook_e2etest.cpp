@@ -55,6 +55,18 @@ TEST(AlertWebhookE2eTest, AnAlertRaisedWhileTheWebhookIsDownArrivesLaterAndSoDoe
   // Not delivered: counted as failed, the revision stays pending.
   EXPECT_TRUE(WaitForMetric(env, "sluis_alert_webhook_total{outcome=\"failed\"}"));
   EXPECT_EQ(env.schema().Query("SELECT notified_revision FROM alert WHERE id = " + alert), "0");
+  // Open and not acknowledged (what the Prometheus rules page for); acknowledged, still open.
+  const std::string labels = "{kind=\"dead_letter\",severity=\"critical\"} ";
+  EXPECT_TRUE(WaitForMetric(env, "sluis_alerts_open" + labels + "1"));
+  EXPECT_TRUE(WaitForMetric(env, "sluis_alerts_unacknowledged" + labels + "1"));
+  db::Connection conn(env.schema().url());
+  const auto now = [] {
+    return std::chrono::time_point_cast<std::chrono::milliseconds>(
+        std::chrono::system_clock::now());
+  };
+  db::AcknowledgeAlert(conn, std::stoll(alert), "operations", now());
+  EXPECT_TRUE(WaitForMetric(env, "sluis_alerts_unacknowledged" + labels + "0"));
+  EXPECT_NE(env.Metrics().find("sluis_alerts_open" + labels + "1"), std::string::npos);
 
   env.sim().Start();  // the same port
   ASSERT_TRUE(env.sim().WaitAlerts(1, seconds(20)));
@@ -68,12 +80,10 @@ TEST(AlertWebhookE2eTest, AnAlertRaisedWhileTheWebhookIsDownArrivesLaterAndSoDoe
 
   // Operations retries the dead letter: packed anew (the old ebMS message is past its
   // TimeToLive), delivered and acknowledged; its alert is resolved and that is posted too.
-  db::Connection conn(env.schema().url());
   db::RetryOutbox(
       conn,
       std::stoll(env.schema().Query("SELECT id FROM ebms_outbox WHERE bericht_id = " + bericht)),
-      "operations",
-      std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::system_clock::now()));
+      "operations", now());
   EXPECT_EQ(env.WaitFor("SELECT state FROM bericht WHERE id = " + bericht, "acknowledged"),
             "acknowledged")
       << env.schema().Query(
@@ -92,6 +102,8 @@ TEST(AlertWebhookE2eTest, AnAlertRaisedWhileTheWebhookIsDownArrivesLaterAndSoDoe
             "superseded acknowledged");
   EXPECT_EQ(env.sim().Received().size(), 1u);  // the 301, once
   EXPECT_EQ(posted.size(), 2u);                // each revision once
+  // Resolved: no open alert of that kind is left, and the gauges say so.
+  EXPECT_TRUE(WaitForMetric(env, "sluis_alerts_open" + labels + "0"));
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstdio>
 #include <mutex>
+#include <set>
 #include <vector>
 
 #include <boost/asio.hpp>
@@ -213,7 +214,17 @@ struct DeadlineImpl : LoopState {
   WorkerDeps deps;
   WorkerConfig cfg;
   HttpsClient* client;
-  std::string webhook;  // empty: no webhook
+  std::string webhook;                                         // empty: no webhook
+  std::set<std::pair<std::string, std::string>> alert_labels;  // (kind, severity) ever counted
+
+  static void SetAlertGauges(MetricsRegistry& m, const db::AlertCount& a) {
+    const MetricLabels labels{{"kind", a.kind}, {"severity", a.severity}};
+    m.GetGauge("sluis_alerts_open", "Open alerts by kind and severity", labels)
+        .Set(static_cast<double>(a.count));
+    m.GetGauge("sluis_alerts_unacknowledged",
+               "Open alerts nobody has acknowledged yet, by kind and severity", labels)
+        .Set(static_cast<double>(a.unacknowledged));
+  }
 
   static awaitable<void> Loop(std::shared_ptr<DeadlineImpl> self) {
     while (!self->stopping) {
@@ -227,11 +238,14 @@ struct DeadlineImpl : LoopState {
         };
         const auto [own, regie, counts] = co_await self->deps.pool->Run(std::move(job));
         MetricsRegistry& m = *self->deps.metrics;
-        for (const db::AlertCount& a : counts) {
-          m.GetGauge("sluis_alerts_open", "Open alerts by kind and severity",
-                     {{"kind", a.kind}, {"severity", a.severity}})
-              .Set(static_cast<double>(a.count));
+        // A kind and severity without open alerts is no longer counted: its gauges go to 0.
+        std::set<std::pair<std::string, std::string>> now_open;
+        for (const db::AlertCount& a : counts) now_open.insert({a.kind, a.severity});
+        for (const auto& [kind, severity] : self->alert_labels) {
+          if (!now_open.count({kind, severity})) SetAlertGauges(m, {kind, severity, 0, 0});
         }
+        for (const db::AlertCount& a : counts) SetAlertGauges(m, a);
+        self->alert_labels.insert(now_open.begin(), now_open.end());
         m.GetGauge("sluis_deadlines_watched", "Deadlines not yet met")
             .Set(static_cast<double>(own.watched + regie.watched));
         if (own.escalated > 0 || own.resolved > 0 || !regie.raised.empty()) {

@@ -46,10 +46,12 @@ struct AlertNotification {
 std::vector<AlertNotification> PendingAlertNotifications(Connection& conn, int limit);
 void MarkAlertNotified(Connection& conn, int64_t id, int revision);
 
-// Open alerts per kind and severity, for the metrics.
+// Open alerts per kind and severity, for the metrics: all of them, and those nobody has
+// acknowledged yet (the ones to page someone for).
 struct AlertCount {
   std::string kind, severity;
   int count = 0;
+  int unacknowledged = 0;
 };
 std::vector<AlertCount> CountOpenAlerts(Connection& conn);
 
