@@ -3,8 +3,10 @@
 #include <nlohmann/json.hpp>
 
 #include "sluis/db/ui_views.h"
+#include "sluis/workflow/deadlines.h"
 
 #include "connection_impl.h"
+#include "pg_array.h"
 #include "sql_util.h"
 #include "ui_table.h"
 
@@ -89,13 +91,56 @@ Table QueueCounts(Connection& conn) {
   });
 }
 
+namespace {
+
+// The kinds of the deadlines Sluis watches: their alerts close when the deadline is met, never
+// by hand.
+std::string DeadlineKinds() {
+  using workflow::DeadlineKind;
+  internal::ArrayLiteral a;
+  for (DeadlineKind k :
+       {DeadlineKind::kRetour, DeadlineKind::kAntwoord325, DeadlineKind::kBesluit,
+        DeadlineKind::kOnderzoek, DeadlineKind::kBetaling, DeadlineKind::kRetourOntvangen}) {
+    a.Add(std::string(workflow::DeadlineKindName(k)));
+  }
+  return a.Take();
+}
+
+}  // namespace
+
 Table ListOpenAlerts(Connection& conn) {
   return MapErrors([&] {
     pqxx::read_transaction tx(conn.impl().conn);
-    return ToTable(tx.exec(
+    return ToTable(tx.exec_params(
         "SELECT id, kind, severity, subject, message, occurrences, first_seen::text,"
-        " last_seen::text, acknowledged_by, acknowledged_at::text FROM alert"
-        " WHERE resolved_at IS NULL ORDER BY (acknowledged_at IS NOT NULL), last_seen DESC"));
+        " last_seen::text, acknowledged_by, acknowledged_at::text,"
+        " NOT (coalesce(kind, '') = ANY ($1::text[])) AS afsluitbaar FROM alert"
+        " WHERE resolved_at IS NULL ORDER BY (acknowledged_at IS NOT NULL), last_seen DESC",
+        DeadlineKinds()));
+  });
+}
+
+void CloseAlert(Connection& conn, int64_t id, const std::string& actor, codecs::Instant at) {
+  MapErrors([&] {
+    pqxx::work tx(conn.impl().conn);
+    const pqxx::result open = tx.exec_params(
+        "SELECT coalesce(kind, ''), coalesce(subject, ''), coalesce(kind, '') = ANY ($2::text[])"
+        " FROM alert WHERE id = $1 AND resolved_at IS NULL FOR UPDATE",
+        id, DeadlineKinds());
+    if (open.empty()) throw RefusedError("melding " + std::to_string(id) + " is niet open");
+    if (open[0][2].as<bool>()) {
+      throw RefusedError("melding " + std::to_string(id) + " (" + open[0][0].c_str() +
+                         ") sluit vanzelf zodra de termijn gehaald is");
+    }
+    tx.exec_params("UPDATE alert SET resolved_at = $2::timestamptz WHERE id = $1", id,
+                   internal::FormatTime(at));
+    const nlohmann::json after = {
+        {"resolved_by", actor}, {"kind", open[0][0].c_str()}, {"subject", open[0][1].c_str()}};
+    tx.exec_params(
+        "INSERT INTO audit_log (actor, action, subject, before, after)"
+        " VALUES ($1, 'alert.afgesloten', $2, '{\"resolved_at\":null}', $3::jsonb)",
+        actor, "alert/" + std::to_string(id), after.dump());
+    tx.commit();
   });
 }
 

@@ -552,6 +552,11 @@ async function operations() {
           el('button', { class: 'zacht', type: 'button', 'data-melding': r.id, onclick: async () => {
             await api(`/api/meldingen/${r.id}/bevestigen`, { body: {} }); operations();
           } }, 'Bevestigen')) },
+        // Deadline alerts close when the deadline is met; the others once dealt with.
+        { kop: '', waarde: (r) => (!r.afsluitbaar ? '' :
+          el('button', { class: 'zacht', type: 'button', onclick: async () => {
+            await api(`/api/meldingen/${r.id}/afsluiten`, { body: {} }); operations();
+          } }, 'Afsluiten')) },
       ], { testid: 'meldingen' })),
     // Given up (dead: PersistDuration passed) or refused (failed): both can be sent again.
     el('section', { class: 'kaart' }, el('h2', { text: 'Dead letters en mislukte berichten' }),

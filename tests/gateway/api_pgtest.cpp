@@ -334,6 +334,40 @@ TEST_F(ApiTest, AcknowledgingAnAlertIsAuditedOnce) {
             "operations alert.bevestigd alert/" + std::to_string(alert));
   const json open = json::parse(Call("GET", "/api/meldingen", "", &l).body);
   EXPECT_EQ(open["items"][0]["acknowledged_by"], "operations");
+  EXPECT_EQ(open["items"][0]["afsluitbaar"], true);
+}
+
+TEST_F(ApiTest, AnAlertIsClosedByHandUnlessItIsADeadline) {
+  db::Connection conn(schema_.url());
+  const int64_t fout = db::RaiseAlert(
+      conn, {"unpack.failed:m2", "unpack_failed", "critical", "m2", "geen StUF-envelop"},
+      clock_.Now());
+  const int64_t termijn = db::RaiseAlert(
+      conn,
+      {"betaling:declaratie/1", "betaling", "critical", "declaratie/1", "betalen voor 5 maart"},
+      clock_.Now());
+  const Login l = LogIn("operations");
+  const json open = json::parse(Call("GET", "/api/meldingen", "", &l).body);
+  ASSERT_EQ(open["items"].size(), 2u);
+  for (const json& m : open["items"]) {
+    EXPECT_EQ(m["afsluitbaar"], m["kind"] == "unpack_failed") << m.dump();
+  }
+  const auto close = [&](int64_t id) {
+    return Call("POST", "/api/meldingen/" + std::to_string(id) + "/afsluiten", "{}", &l);
+  };
+  const HttpResponse refused = close(termijn);
+  EXPECT_EQ(refused.status, 409) << refused.body;
+  EXPECT_NE(refused.body.find("sluit vanzelf"), std::string::npos) << refused.body;
+  ASSERT_EQ(close(fout).status, 200);
+  EXPECT_EQ(close(fout).status, 409);  // no longer open
+  const Login bo = LogIn("backoffice");
+  EXPECT_EQ(Call("POST", "/api/meldingen/" + std::to_string(fout) + "/afsluiten", "{}", &bo).status,
+            403);
+  EXPECT_EQ(schema_.Query("SELECT string_agg(kind, ' ') FROM alert WHERE resolved_at IS NULL"),
+            "betaling");
+  EXPECT_EQ(schema_.Query("SELECT actor || ' ' || action || ' ' || subject FROM audit_log"
+                          " WHERE action LIKE 'alert.%'"),
+            "operations alert.afgesloten alert/" + std::to_string(fout));
 }
 
 TEST_F(ApiTest, TheAuditLogCannotBeChangedOrEmptied) {

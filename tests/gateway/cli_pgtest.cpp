@@ -32,6 +32,34 @@ TEST(SluisCliTest, DbMigrateThenStatus) {
   EXPECT_EQ(status.out.find("password"), std::string::npos);
 }
 
+TEST(SluisCliTest, AlertAckAndCloseAreAuditedAndADeadlineAlertIsNotClosedByHand) {
+  TestSchema schema;
+  const std::string fout = schema.Query(
+      "SELECT raise_alert('pack.failed:7', 'pack_failed', 'critical', 'bericht 7', 'geen CPA')");
+  const std::string termijn = schema.Query(
+      "SELECT raise_alert('betaling:declaratie/1', 'betaling', 'critical', 'declaratie/1', 'x')");
+  const auto run = [&](const char* action, const std::string& id) {
+    return RunCommand(
+        {SluisCliPath(), "alert", action, id, "--as", "beheerder", "--db", schema.url()});
+  };
+  const RunResult ack = run("ack", termijn);
+  EXPECT_EQ(ack.exit_code, 0) << ack.err;
+  EXPECT_EQ(ack.out, "alert " + termijn + " acknowledged by beheerder\n");
+  const RunResult refused = run("close", termijn);
+  EXPECT_EQ(refused.exit_code, 1);
+  EXPECT_NE(refused.err.find("sluit vanzelf"), std::string::npos) << refused.err;
+  const RunResult closed = run("close", fout);
+  EXPECT_EQ(closed.exit_code, 0) << closed.err;
+  EXPECT_EQ(closed.out, "alert " + fout + " closed by beheerder\n");
+  EXPECT_EQ(run("close", fout).exit_code, 1);  // no longer open
+  EXPECT_EQ(run("close", "x1").exit_code, 2);
+  EXPECT_EQ(schema.Query("SELECT string_agg(kind, ' ') FROM alert WHERE resolved_at IS NULL"),
+            "betaling");
+  EXPECT_EQ(schema.Query("SELECT string_agg(action || ' ' || subject, ', ' ORDER BY id)"
+                         " FROM audit_log WHERE action LIKE 'alert.%'"),
+            "alert.bevestigd alert/" + termijn + ", alert.afgesloten alert/" + fout);
+}
+
 TEST(SluisCliTest, EveryCommandHasHelp) {
   const RunResult top = RunCommand({SluisCliPath(), "--help"});
   EXPECT_EQ(top.exit_code, 0);

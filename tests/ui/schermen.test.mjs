@@ -56,6 +56,14 @@ test('operations, aanbieders and berichten show real data', async () => {
     await ops.screenshot({ path: screenshotPath('operations'), fullPage: true });
     await ops.locator('[data-testid=meldingen] button', { hasText: 'Bevestigen' }).click();
     await ops.locator('[data-testid=meldingen] td', { hasText: 'operations' }).waitFor();
+    // Dealt with: closed by hand (a deadline alert has no such button), and audited.
+    const melding = ops.locator('[data-testid=meldingen] tr', { hasText: 'ui-test@sluis' });
+    await melding.locator('button', { hasText: 'Afsluiten' }).click();
+    await melding.waitFor({ state: 'detached' });
+    assert.equal(psql(sluis.info, "SELECT count(*) FROM alert WHERE condition_key ="
+      + " 'outbox.dead:ui-test' AND resolved_at IS NOT NULL"), '1');
+    assert.equal(psql(sluis.info, "SELECT actor FROM audit_log WHERE action = 'alert.afgesloten'"),
+      'operations');
     // The refused Acknowledgment is listed with its error and sent again from here: it leaves
     // the list, is pending once more, and the audit log says who did it.
     const refused = ops.locator('[data-testid=dead-letters] tr', { hasText: 'ui-failed@sluis' });

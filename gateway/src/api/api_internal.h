@@ -103,6 +103,7 @@ Awaitable ListOutbox(Services& s, Ctx c);
 Awaitable RetryOutbox(Services& s, Ctx c);
 Awaitable ListAlerts(Services& s, Ctx c);
 Awaitable AcknowledgeAlert(Services& s, Ctx c);
+Awaitable CloseAlert(Services& s, Ctx c);
 
 Awaitable ListAanbieders(Services& s, Ctx c);
 Awaitable AanbiederBerichten(Services& s, Ctx c);

@@ -92,6 +92,18 @@ Awaitable AcknowledgeAlert(Services& s, Ctx c) {
   co_return JsonResponse(200, {{"id", id}, {"acknowledged_by", actor}});
 }
 
+Awaitable CloseAlert(Services& s, Ctx c) {
+  int64_t id = 0;
+  if (!ParseId(c.params[0], id)) co_return JsonError(404, "geen melding");
+  const std::string actor = c.account.username;
+  const auto now = s.clock.Now();
+  co_await s.db.Run([&](db::Connection& conn) {
+    db::CloseAlert(conn, id, actor, now);
+    return 0;
+  });
+  co_return JsonResponse(200, {{"id", id}, {"resolved_by", actor}});
+}
+
 Awaitable ListAanbieders(Services& s, Ctx c) {
   const db::Paging p = c.Paging();
   const db::Table t =

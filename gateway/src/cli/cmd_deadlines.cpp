@@ -1,6 +1,6 @@
-// sluis deadlines | alert ack | reconciliatie: the deadline sweep once (sluisd runs it
-// periodically), acknowledging an alert, and the reconciliation of every 323 with its 325 and
-// payment.
+// sluis deadlines | alert ack | alert close | reconciliatie: the deadline sweep once (sluisd
+// runs it periodically), acknowledging or closing an alert, and the reconciliation of every 323
+// with its 325 and payment.
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -61,15 +61,19 @@ int Deadlines(const std::vector<std::string>& argv) {
   }
 }
 
-int AlertAck(const std::vector<std::string>& argv) {
+// `sluis alert ack|close ID`: one audited action on an open alert, by --as ACTOR or the
+// user running the command.
+int AlertAction(const std::vector<std::string>& argv, const char* name,
+                void (*act)(db::Connection&, int64_t, const std::string&, codecs::Instant),
+                const char* done) {
   ArgParser args(argv);
   std::string actor = args.Value("--as").value_or("");
-  const auto url = ResolveDbUrl(args, "alert ack");
+  const auto url = ResolveDbUrl(args, name);
   if (!url) return 2;
   const auto rest = args.Rest();
   if (args.UnknownOption() || rest.size() != 1 ||
       rest[0].find_first_not_of("0123456789") != std::string::npos || rest[0].size() > 18) {
-    return Usage("alert ack");
+    return Usage(name);
   }
   if (actor.empty()) {
     const char* user = std::getenv("SUDO_USER");
@@ -78,13 +82,21 @@ int AlertAck(const std::vector<std::string>& argv) {
   }
   try {
     db::Connection conn(*url);
-    db::AcknowledgeAlert(conn, std::stoll(rest[0]), actor, Now());
-    std::printf("alert %s acknowledged by %s\n", rest[0].c_str(), actor.c_str());
+    act(conn, std::stoll(rest[0]), actor, Now());
+    std::printf("alert %s %s by %s\n", rest[0].c_str(), done, actor.c_str());
     return 0;
   } catch (const std::exception& e) {
-    std::fprintf(stderr, "sluis alert ack: %s\n", e.what());
+    std::fprintf(stderr, "sluis %s: %s\n", name, e.what());
     return 1;
   }
+}
+
+int AlertAck(const std::vector<std::string>& argv) {
+  return AlertAction(argv, "alert ack", db::AcknowledgeAlert, "acknowledged");
+}
+
+int AlertClose(const std::vector<std::string>& argv) {
+  return AlertAction(argv, "alert close", db::CloseAlert, "closed");
 }
 
 int Reconciliatie(const std::vector<std::string>& argv) {
@@ -142,6 +154,13 @@ std::vector<Command> DeadlineCommands() {
                    "Records who saw the alert; it stays open until its condition clears.\n\n") +
            kDbOptions,
        AlertAck},
+      {"alert close", "close an open alert that does not close by itself (audited)",
+       std::string("usage: sluis alert close ID [--as ACTOR] [--db URL | --config FILE]\n\n"
+                   "For an alert whose cause has been dealt with (an unpack, pack or ebMS\n"
+                   "message error, a dead letter not sent again). Deadline alerts close\n"
+                   "themselves when the deadline is met and are refused here.\n\n") +
+           kDbOptions,
+       AlertClose},
       {"reconciliatie", "every 323 with its 325 and payment; unanswered and unpaid by age",
        std::string("usage: sluis reconciliatie [--peildatum YYYY-MM-DD] [--gemeente NNNN] "
                    "[--details] [--db URL | --config FILE]\n\n"

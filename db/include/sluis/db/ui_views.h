@@ -88,6 +88,11 @@ Table ListOpenAlerts(Connection& conn);
 // Sets acknowledged_by/at; throws RefusedError when the alert is not open or already
 // acknowledged. Audited (alert.bevestigd).
 void AcknowledgeAlert(Connection& conn, int64_t id, const std::string& actor, codecs::Instant at);
+// Closes an open alert by hand, once its cause has been dealt with (an unpack, pack or ebMS
+// message error stays open otherwise). Deadline alerts cannot be closed so: they close when the
+// deadline is met. Throws RefusedError for those and for an alert that is not open. Audited
+// (alert.afgesloten).
+void CloseAlert(Connection& conn, int64_t id, const std::string& actor, codecs::Instant at);
 // A dead or failed outbox message is tried again: a business message is packed anew (its
 // bericht back to 'queued'; the old ebMS message, past its TimeToLive, becomes 'superseded'), a
 // signal is reset (pending, attempts 0). Its dead-letter alert is resolved. Audited.
