@@ -29,6 +29,23 @@ Awaitable DatedList(Services& s, Ctx c, const char* name, Query query) {
   co_return ListResponse(t, c, name);
 }
 
+// One audited action of the logged-in account on the row named in the path (db::RetryOutbox,
+// AcknowledgeAlert, CloseAlert): 404 when the id is no number; a RefusedError becomes a 409.
+// Answers {"id": id, key: value}, the value being the actor when none is given.
+using AuditedAction = void (*)(db::Connection&, int64_t, const std::string&, codecs::Instant);
+Awaitable ActOn(Services& s, Ctx c, const char* not_found, AuditedAction act, const char* key,
+                const char* value = nullptr) {
+  int64_t id = 0;
+  if (!ParseId(c.params[0], id)) co_return JsonError(404, not_found);
+  const std::string actor = c.account.username;
+  const auto now = s.clock.Now();
+  co_await s.db.Run([&](db::Connection& conn) {
+    act(conn, id, actor, now);
+    return 0;
+  });
+  co_return JsonResponse(200, {{"id", id}, {key, value ? std::string(value) : actor}});
+}
+
 }  // namespace
 
 Awaitable Backlog(Services& s, Ctx c) {
@@ -63,15 +80,7 @@ Awaitable ListOutbox(Services& s, Ctx c) {
 }
 
 Awaitable RetryOutbox(Services& s, Ctx c) {
-  int64_t id = 0;
-  if (!ParseId(c.params[0], id)) co_return JsonError(404, "geen uitgaand bericht");
-  const std::string actor = c.account.username;
-  const auto now = s.clock.Now();
-  co_await s.db.Run([&](db::Connection& conn) {
-    db::RetryOutbox(conn, id, actor, now);
-    return 0;
-  });
-  co_return JsonResponse(200, {{"id", id}, {"state", "pending"}});
+  return ActOn(s, std::move(c), "geen uitgaand bericht", db::RetryOutbox, "state", "pending");
 }
 
 Awaitable ListAlerts(Services& s, Ctx c) {
@@ -81,27 +90,11 @@ Awaitable ListAlerts(Services& s, Ctx c) {
 }
 
 Awaitable AcknowledgeAlert(Services& s, Ctx c) {
-  int64_t id = 0;
-  if (!ParseId(c.params[0], id)) co_return JsonError(404, "geen melding");
-  const std::string actor = c.account.username;
-  const auto now = s.clock.Now();
-  co_await s.db.Run([&](db::Connection& conn) {
-    db::AcknowledgeAlert(conn, id, actor, now);
-    return 0;
-  });
-  co_return JsonResponse(200, {{"id", id}, {"acknowledged_by", actor}});
+  return ActOn(s, std::move(c), "geen melding", db::AcknowledgeAlert, "acknowledged_by");
 }
 
 Awaitable CloseAlert(Services& s, Ctx c) {
-  int64_t id = 0;
-  if (!ParseId(c.params[0], id)) co_return JsonError(404, "geen melding");
-  const std::string actor = c.account.username;
-  const auto now = s.clock.Now();
-  co_await s.db.Run([&](db::Connection& conn) {
-    db::CloseAlert(conn, id, actor, now);
-    return 0;
-  });
-  co_return JsonResponse(200, {{"id", id}, {"resolved_by", actor}});
+  return ActOn(s, std::move(c), "geen melding", db::CloseAlert, "resolved_by");
 }
 
 Awaitable ListAanbieders(Services& s, Ctx c) {
