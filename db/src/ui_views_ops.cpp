@@ -96,11 +96,8 @@ namespace {
 // The kinds of the deadlines Sluis watches: their alerts close when the deadline is met, never
 // by hand.
 std::string DeadlineKinds() {
-  using workflow::DeadlineKind;
   internal::ArrayLiteral a;
-  for (DeadlineKind k :
-       {DeadlineKind::kRetour, DeadlineKind::kAntwoord325, DeadlineKind::kBesluit,
-        DeadlineKind::kOnderzoek, DeadlineKind::kBetaling, DeadlineKind::kRetourOntvangen}) {
+  for (workflow::DeadlineKind k : workflow::kAllDeadlineKinds) {
     a.Add(std::string(workflow::DeadlineKindName(k)));
   }
   return a.Take();

@@ -19,6 +19,11 @@ enum class DeadlineKind {
   kBetaling,         // BW 6:119b: payment within 30 days (a contract may agree up to 60)
   kRetourOntvangen,  // OP090, the other way: the aanbieder's 302/320 on what we sent
 };
+// Every kind, for code that treats all deadline alerts alike (they close when the deadline is
+// met, never by hand). A new kind goes here too.
+inline constexpr DeadlineKind kAllDeadlineKinds[] = {
+    DeadlineKind::kRetour,    DeadlineKind::kAntwoord325, DeadlineKind::kBesluit,
+    DeadlineKind::kOnderzoek, DeadlineKind::kBetaling,    DeadlineKind::kRetourOntvangen};
 const char* DeadlineKindName(DeadlineKind k);  // "retour", "antwoord_325", ...
 // A Dutch label for people: "325 binnen 10 werkdagen".
 const char* DeadlineKindLabel(DeadlineKind k);
