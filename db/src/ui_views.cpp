@@ -217,17 +217,21 @@ constexpr char kBerichtColumns[] =
 
 }  // namespace
 
-Table FindBerichten(Connection& conn, const std::string& q, const Paging& pg) {
+Table FindBerichten(Connection& conn, const BerichtFilter& f, const Paging& pg) {
   return MapErrors([&] {
     pqxx::read_transaction tx(conn.impl().conn);
     Params p;
-    std::string where;
-    if (!q.empty()) {
-      const std::string v = p.Text(q);
-      where = " WHERE b.identificatie = " + v + " OR b.stuf_referentienummer = " + v +
-              " OR b.ebms_received_id IN (SELECT id FROM ebms_received WHERE message_id = " + v +
-              ") OR b.id IN (SELECT bericht_id FROM ebms_outbox WHERE message_id = " + v + ")";
+    std::string where = " WHERE true";
+    if (!f.q.empty()) {
+      const std::string v = p.Text(f.q);
+      where += " AND (b.identificatie = " + v + " OR b.stuf_referentienummer = " + v +
+               " OR b.ebms_received_id IN (SELECT id FROM ebms_received WHERE message_id = " + v +
+               ") OR b.id IN (SELECT bericht_id FROM ebms_outbox WHERE message_id = " + v + "))";
     }
+    if (!f.direction.empty()) where += " AND b.direction = " + p.Text(f.direction);
+    if (!f.state.empty()) where += " AND b.state = " + p.Text(f.state);
+    if (f.berichttype) where += " AND b.berichttype = " + p.Int(*f.berichttype) + "::smallint";
+    if (!f.agb.empty()) where += " AND b.agb = " + p.Text(f.agb);
     return ToTable(p.Exec(tx, std::string("SELECT ") + kBerichtColumns +
                                   ", count(*) OVER () AS _total FROM bericht b" + where +
                                   " ORDER BY b.id DESC" + PagingSql(pg)));
@@ -259,6 +263,18 @@ Table RelatedBerichten(Connection& conn, int64_t id) {
             " FROM bericht b WHERE b.answers_bericht_id = $1"
             " OR b.id = (SELECT answers_bericht_id FROM bericht WHERE id = $1) ORDER BY b.id",
         id));
+  });
+}
+
+Table BerichtFo01s(Connection& conn, int64_t id) {
+  return MapErrors([&] {
+    pqxx::read_transaction tx(conn.impl().conn);
+    return ToTable(
+        tx.exec_params("SELECT f.id, f.direction, f.code, f.plek, f.omschrijving, f.details,"
+                       " f.created_at::text, o.message_id AS ebms_message_id, o.state AS verzending"
+                       " FROM stuf_fo01 f LEFT JOIN ebms_outbox o ON o.id = f.ebms_outbox_id"
+                       " WHERE f.bericht_id = $1 ORDER BY f.id",
+                       id));
   });
 }
 

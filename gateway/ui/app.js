@@ -103,22 +103,38 @@ function pager(lijst, pad, params, opnieuw) {
     el('a', { href: `${pad}?${csv}`, download: '', 'data-testid': 'csv' }, 'CSV-export'));
 }
 
-// Bars with labels: [{label, waarde, tekst}].
-function staafgrafiek(data, { hoogte = 200, kleur = '#2b5278', testid } = {}) {
+// Bars with labels: [{label, waarde, tekst, delen}]. tekst: the text above the bar, one line per
+// element when an array (so wide numbers stay inside their bar's width); delen: stacked parts
+// [{waarde, kleur}] from the bottom up; legenda: [[kleur, tekst]] under the chart.
+function staafgrafiek(data, { hoogte = 200, kleur = '#2b5278', testid, legenda } = {}) {
   const breedte = 640;
+  const regel = 13;
+  const regelsVan = (d) => [].concat(d.tekst ?? d.waarde).map(String);
+  const boven = 8 + regel * Math.max(1, ...data.map((d) => regelsVan(d).length));
   const max = Math.max(1, ...data.map((d) => d.waarde));
   const bw = breedte / Math.max(1, data.length);
-  return svgEl('svg', { class: 'grafiek', viewBox: `0 0 ${breedte} ${hoogte + 50}`,
+  const schaal = (w) => Math.round((w / max) * hoogte);
+  const grafiek = svgEl('svg', { class: 'grafiek', viewBox: `0 0 ${breedte} ${boven + hoogte + 30}`,
     role: 'img', 'data-testid': testid || 'grafiek' },
     data.map((d, i) => {
-      const h = Math.round((d.waarde / max) * hoogte);
-      return svgEl('g', {},
-        svgEl('rect', { x: i * bw + 6, y: hoogte - h + 20, width: bw - 12, height: h, fill: kleur },
-          svgEl('title', {}, `${d.label}: ${d.tekst ?? d.waarde}`)),
-        svgEl('text', { x: i * bw + bw / 2, y: hoogte - h + 15, 'text-anchor': 'middle' },
-          String(d.tekst ?? d.waarde)),
-        svgEl('text', { x: i * bw + bw / 2, y: hoogte + 38, 'text-anchor': 'middle' }, d.label));
+      const midden = i * bw + bw / 2;
+      const regels = regelsVan(d);
+      let y = boven + hoogte;
+      const staven = (d.delen || [{ waarde: d.waarde, kleur }]).map((deel) => {
+        const h = schaal(deel.waarde);
+        y -= h;
+        return svgEl('rect', { x: i * bw + 6, y, width: bw - 12, height: h, fill: deel.kleur ?? kleur });
+      });
+      const top = boven + hoogte - schaal(d.waarde);
+      return svgEl('g', {}, svgEl('title', {}, `${d.label}: ${regels.join(' / ')}`), staven,
+        svgEl('text', { x: midden, y: top - 5 - regel * (regels.length - 1), 'text-anchor': 'middle' },
+          regels.map((t, k) => svgEl('tspan', { x: midden, dy: k ? regel : 0 }, t))),
+        svgEl('text', { x: midden, y: boven + hoogte + 18, 'text-anchor': 'middle' }, d.label));
     }));
+  if (!legenda) return grafiek;
+  return el('figure', { class: 'grafiek' }, grafiek, el('figcaption', { class: 'legenda' },
+    legenda.map(([k, tekst]) => el('span', {}, svgEl('svg', { viewBox: '0 0 10 10', class: 'vlak' },
+      svgEl('rect', { width: 10, height: 10, fill: k })), ` ${tekst}`))));
 }
 
 // ---- login -----------------------------------------------------------------------------------
@@ -500,6 +516,8 @@ async function verzoek(id, toonBsn = false) {
 }
 
 // ---- Operations ------------------------------------------------------------------------------
+const ONTVANGEN = '#2b5278';
+const VERZONDEN = '#7fb3d5';
 async function operations() {
   const [achterstand, termijnen, wachtrijen, stroom, dead, failed, outbox, meldingen] =
     await Promise.all([
@@ -520,8 +538,10 @@ async function operations() {
         ], { testid: 'achterstand' })),
       el('section', { class: 'kaart' }, el('h2', { text: 'Berichten per dag (14 dagen)' }),
         staafgrafiek(stroom.items.map((d) => ({ label: d.dag.slice(8), waarde: d.ontvangen + d.verzonden,
-          tekst: `${d.ontvangen}/${d.verzonden}` })), { kleur: '#3c8dbc', testid: 'stroom-grafiek' }),
-        el('p', { class: 'code-tekst', text: 'ontvangen/verzonden per dag' }))),
+          tekst: [d.verzonden, d.ontvangen], delen: [{ waarde: d.ontvangen, kleur: ONTVANGEN },
+            { waarde: d.verzonden, kleur: VERZONDEN }] })),
+        { testid: 'stroom-grafiek', legenda: [[VERZONDEN, 'verzonden (bovenste getal)'],
+          [ONTVANGEN, 'ontvangen (onderste getal)']] }))),
     el('div', { class: 'rij' },
       el('section', { class: 'kaart' }, el('h2', { text: 'Termijnen in gevaar (325 binnen 3 dagen)' }),
         tabel(termijnen.items, [
@@ -610,6 +630,10 @@ async function aanbieder(agb) {
   main.replaceChildren(
     el('p', {}, el('a', { href: '#/aanbieders' }, '← Aanbieders')),
     el('h1', { text: `Aanbieder ${agb}` }),
+    el('p', {}, el('a', { href: '#/berichten', id: 'aanbieder-berichten', onclick: () => {
+      for (const k of [...berichtParams.keys()]) berichtParams.delete(k);
+      berichtParams.set('agb', agb);
+    } }, 'Alle berichten van deze aanbieder (zoeken en filteren)')),
     el('div', { class: 'rij' },
       el('section', { class: 'kaart' }, el('h2', { text: 'Afwijzingen per retourcode' }),
         staafgrafiek([...perCode].map(([c, n]) => ({ label: c, waarde: n })),
@@ -668,15 +692,37 @@ async function aanbieder(agb) {
 }
 
 // ---- Berichten -------------------------------------------------------------------------------
-let zoekterm = '';
+const berichtParams = new URLSearchParams();
+const BERICHTTYPEN = { 301: 'toewijzing', 302: 'retour 301', 305: 'start zorg', 306: 'retour 305',
+  307: 'stop zorg', 308: 'retour 307', 315: 'verzoek om toewijzing', 316: 'retour 315',
+  317: 'verzoek om wijziging', 318: 'retour 317', 319: 'antwoord op verzoek', 320: 'retour 319',
+  323: 'declaratie', 325: 'declaratie-antwoord' };
+const BERICHT_STATUSSEN = ['queued', 'processed', 'xsd_rejected', 'failed', 'packed',
+  'acknowledged', 'dead', 'replayed'];
+
 async function berichten() {
-  const q = el('input', { name: 'q', id: 'zoek', size: 40, value: zoekterm,
+  const keuze = (naam, id, opties) => el('select', { name: naam, id },
+    el('option', { value: '' }, 'alle'), opties.map(([waarde, tekst]) =>
+      el('option', { value: waarde, selected: berichtParams.get(naam) === String(waarde) }, tekst)));
+  const q = el('input', { name: 'q', id: 'zoek', size: 36, value: berichtParams.get('q') || '',
     placeholder: 'Identificatie, StUF-referentienummer of ebMS MessageId' });
-  const lijst = await api(`/api/berichten?q=${encodeURIComponent(zoekterm)}`);
-  main.replaceChildren(el('h1', { text: 'Berichten' }), el('section', { class: 'kaart' },
-    el('form', { class: 'filters', onsubmit: (e) => {
-      e.preventDefault(); zoekterm = q.value.trim(); berichten();
-    } }, el('label', {}, 'Zoeken', q), el('button', { type: 'submit', id: 'zoek-knop' }, 'Zoeken')),
+  const agb = el('input', { name: 'agb', id: 'zoek-agb', size: 9, value: berichtParams.get('agb') || '',
+    pattern: '[0-9]{8}' });
+  const lijst = await api(`/api/berichten?${berichtParams}`);
+  const filters = el('form', { class: 'filters', onsubmit: (e) => {
+    e.preventDefault();
+    for (const [k, v] of new FormData(filters)) {
+      if (v.trim()) berichtParams.set(k, v.trim()); else berichtParams.delete(k);
+    }
+    berichtParams.delete('offset');
+    berichten();
+  } }, el('label', {}, 'Zoeken', q),
+  el('label', {}, 'Richting', keuze('richting', 'zoek-richting', [['in', '← in'], ['out', '→ uit']])),
+  el('label', {}, 'Type', keuze('berichttype', 'zoek-type',
+    Object.entries(BERICHTTYPEN).map(([t, naam]) => [t, `${t} ${naam}`]))),
+  el('label', {}, 'Status', keuze('status', 'zoek-status', BERICHT_STATUSSEN.map((s) => [s, s]))),
+  el('label', {}, 'AGB-code', agb), el('button', { type: 'submit', id: 'zoek-knop' }, 'Zoeken'));
+  main.replaceChildren(el('h1', { text: 'Berichten' }), el('section', { class: 'kaart' }, filters,
     tabel(lijst.items, [
       { kop: 'Nr', waarde: (r) => r.id },
       { kop: 'Richting', waarde: (r) => (r.direction === 'in' ? '← in' : '→ uit') },
@@ -688,11 +734,45 @@ async function berichten() {
       { kop: 'Status', waarde: (r) => status(r.state) },
       { kop: 'Tijd', waarde: (r) => tijd(r.created_at) },
     ], { testid: 'berichten', klik: (r) => { location.hash = `#/bericht/${r.id}`; } }),
-    pager(lijst, '/api/berichten', new URLSearchParams({ q: zoekterm }), berichten)));
+    pager(lijst, '/api/berichten', berichtParams, berichten)));
+}
+
+// Why a received bericht was refused or answered with 0001: its XSD (level 1) and level-2
+// findings.
+function bevindingen(b) {
+  const rijen = [
+    ...(b.xsd_errors || []).map((f) => ({ niveau: '1 (XSD)', regel: f.code, retourcode: '',
+      plek: f.location, melding: f.message })),
+    ...(b.level2_violations || []).map((f) => ({ niveau: '2', regel: f.rule,
+      retourcode: f.retourcode, plek: f.location, melding: f.message })),
+  ];
+  if (!rijen.length) return null;
+  return el('section', { class: 'kaart' }, el('h2', { text: 'Bevindingen' }),
+    tabel(rijen, [
+      { kop: 'Niveau', waarde: (r) => r.niveau },
+      { kop: 'Regel', waarde: (r) => r.regel },
+      { kop: 'Retourcode', waarde: (r) => r.retourcode },
+      { kop: 'Plek', waarde: (r) => r.plek },
+      { kop: 'Melding', waarde: (r) => r.melding },
+    ], { testid: 'bevindingen' }));
+}
+
+// The StUF Fo01s about this bericht: the StUF055 we sent back, or one the GGk sent about ours.
+function foutberichten(lijst) {
+  if (!lijst.length) return null;
+  return el('section', { class: 'kaart' }, el('h2', { text: 'Foutberichten (StUF Fo01)' }),
+    tabel(lijst, [
+      { kop: 'Richting', waarde: (f) => (f.direction === 'out' ? '→ verzonden' : '← ontvangen') },
+      { kop: 'Code', waarde: (f) => f.code },
+      { kop: 'Omschrijving', waarde: (f) => [f.omschrijving, f.details].filter(Boolean).join(' — ') },
+      { kop: 'Plek', waarde: (f) => f.plek ?? '' },
+      { kop: 'Tijd', waarde: (f) => tijd(f.created_at) },
+      { kop: 'Verzending', waarde: (f) => (f.verzending ? status(f.verzending) : '') },
+    ], { testid: 'fo01' }));
 }
 
 async function bericht(id) {
-  const { bericht: b, samenhang } = await api(`/api/berichten/${id}`);
+  const { bericht: b, samenhang, fo01 } = await api(`/api/berichten/${id}`);
   const xml = el('pre', { class: 'xml', id: 'xml', hidden: true });
   const laadXml = async (toon) => {
     xml.textContent = await api(`/api/berichten/${id}/xml${toon ? '?bsn=toon' : ''}`);
@@ -713,6 +793,7 @@ async function bericht(id) {
         ?? (b.ebms_message_ids_uit || []).join(', ') ?? '–' }),
       el('dt', { text: 'Fout' }), el('dd', { text: b.error ?? '–' }),
       el('dt', { text: 'Grootte' }), el('dd', { text: `${b.bytes} bytes` }))),
+    ...[bevindingen(b), foutberichten(fo01)].filter(Boolean),
     el('section', { class: 'kaart' }, el('h2', { text: 'Samenhang' }),
       tabel(samenhang, [
         { kop: 'Relatie', waarde: (r) => r.relatie },

@@ -292,6 +292,8 @@ TEST(RegisterTest, UnpackRegistersAValidPayloadAndAnswersAnXsdFailureWithStuf055
   ASSERT_TRUE(bad.bericht.has_value());
   EXPECT_EQ(bad.bericht->state, "xsd_rejected");
   EXPECT_TRUE(bad.bericht->xsd_errors.has_value());
+  ASSERT_TRUE(bad.bericht->error.has_value());
+  EXPECT_EQ(bad.bericht->error->rfind("StUF055: ", 0), 0u) << *bad.bericht->error;
   ASSERT_TRUE(bad.reply.has_value());
   EXPECT_EQ(bad.reply->action, "Fo01");
   EXPECT_EQ(bad.reply->endpoint, "https://ggk.example.nl:8443/ebms");

@@ -30,6 +30,35 @@ function failedSignal(info) {
     + " 3600000, 'HTTP 500 from the receiver')");
 }
 
+// A busy day: 1,500 berichten received and 12,000 sent today (the chart's widest labels).
+function busyDay(info) {
+  psql(info, 'INSERT INTO bericht (direction, domein, berichttype, gemeente, agb, identificatie,'
+    + " dagtekening, payload, state) SELECT CASE WHEN i <= 1500 THEN 'in' ELSE 'out' END, 'wmo',"
+    + " CASE WHEN i <= 1500 THEN 305 ELSE 306 END, '0363', '99999999', 'DRUK' || i, current_date,"
+    + " 'x', CASE WHEN i <= 1500 THEN 'processed' ELSE 'acknowledged' END"
+    + ' FROM generate_series(1, 13500) i');
+}
+
+// A received 305 that failed its XSD, as the unpack worker leaves it: the bericht with its
+// findings and the Fo01 StUF055 going back (the whole path: outbox_e2etest).
+function refusedBericht(info) {
+  psql(info, "WITH b AS (INSERT INTO bericht (direction, domein, berichttype, gemeente, agb,"
+    + " identificatie, dagtekening, payload, stuf_referentienummer, xsd_errors, state, error)"
+    + " VALUES ('in', 'wmo', 305, '0363', '42420001', 'XSD305', '2026-02-09', 'x', 'ref-xsd305',"
+    + " '[{\"code\": \"XSD\", \"location\": \"line 10\", \"message\": \"Element"
+    + " Identificatie: too long\"}]', 'xsd_rejected', 'StUF055: line 10: Element Identificatie:"
+    + " too long') RETURNING id),"
+    + " o AS (INSERT INTO ebms_outbox (message_id, conversation_id, cpa_id, to_party_id, service,"
+    + " action, kind, endpoint, content_type, body, reliable, state, attempts, max_retries,"
+    + " retry_interval_ms) VALUES ('fo01-xsd305@sluis', 'c', 'ui-cpa', '00000001823288444000',"
+    + " 'urn:osb:services:ggk', 'Fo01', 'business', 'https://127.0.0.1:9/ebms', 'text/xml', 'x',"
+    + " true, 'acknowledged', 1, 3, 3600000) RETURNING id)"
+    + " INSERT INTO stuf_fo01 (direction, referentienummer, cross_refnummer, code, plek,"
+    + " omschrijving, bericht_id, ebms_outbox_id) SELECT 'out', 'ref-fo01', 'ref-xsd305',"
+    + " 'StUF055', 'client', 'Berichtbody is niet conform schema in sectormodel', b.id, o.id"
+    + ' FROM b, o');
+}
+
 test('operations, aanbieders and berichten show real data', async () => {
   const sluis = await startSluis();
   const browser = await launchBrowser();
@@ -42,6 +71,8 @@ test('operations, aanbieders and berichten show real data', async () => {
       ['001-WMO301.xml', '002-WMO305@2026-03-10.xml', '003-WMO307.xml']);
     raiseAlert(sluis.info);
     failedSignal(sluis.info);
+    busyDay(sluis.info);
+    refusedBericht(sluis.info);
 
     const ops = await newPage(browser);
     await login(ops, sluis.info, 'operations');
@@ -53,6 +84,21 @@ test('operations, aanbieders and berichten show real data', async () => {
       .allTextContents();
     assert.ok(counts.map(Number).reduce((a, b) => a + b) >= 2, counts.join());
     assert.equal(await ops.locator('[data-testid=achterstand-grafiek] rect').count(), 5);
+    // Berichten per day: today's bar says what was sent and received, and every label stays
+    // inside the chart (a wide "1500/12000" above the last bar used to be cut off).
+    const buiten = await ops.locator('[data-testid=stroom-grafiek]').evaluate((svg) => {
+      const breedte = svg.viewBox.baseVal.width;
+      return [...svg.querySelectorAll('text')].map((t) => t.getBBox())
+        .filter((b) => b.x < 0 || b.x + b.width > breedte || b.y < 0)
+        .map((b) => `${b.x}+${b.width}`);
+    });
+    assert.deepEqual(buiten, []);
+    const stroom = await ops.evaluate(async () => (await fetch('/api/operations/berichtstroom')).json());
+    const dag = stroom.items.at(-1);
+    assert.ok(dag.ontvangen >= 1500 && dag.verzonden >= 12000, JSON.stringify(dag));
+    const vandaag = ops.locator('[data-testid=stroom-grafiek] g').last();
+    assert.deepEqual(await vandaag.locator('text').first().locator('tspan').allTextContents(),
+      [String(dag.verzonden), String(dag.ontvangen)]);
     await ops.screenshot({ path: screenshotPath('operations'), fullPage: true });
     await ops.locator('[data-testid=meldingen] button', { hasText: 'Bevestigen' }).click();
     await ops.locator('[data-testid=meldingen] td', { hasText: 'operations' }).waitFor();
@@ -121,6 +167,21 @@ test('operations, aanbieders and berichten show real data', async () => {
       () => document.querySelectorAll('[data-testid=berichten] tbody tr').length === 1);
     assert.match(await bo.locator('[data-testid=berichten] tbody').textContent(), /DCL260203A/);
     await bo.screenshot({ path: screenshotPath('berichten'), fullPage: true });
+    // What was refused, and why: filter on the status, open it, see the XSD finding and the
+    // Fo01 that went back.
+    await bo.locator('#zoek').fill('');
+    await bo.locator('#zoek-status').selectOption('xsd_rejected');
+    await bo.locator('#zoek-richting').selectOption('in');
+    await bo.locator('#zoek-knop').click();
+    await bo.waitForFunction(() => [...document.querySelectorAll('[data-testid=berichten] tbody tr')]
+      .every((r) => r.textContent.includes('xsd_rejected')));
+    await bo.locator('[data-testid=berichten] tbody tr', { hasText: 'XSD305' }).click();
+    const finding = bo.locator('[data-testid=bevindingen] tbody tr');
+    assert.match(await finding.textContent(), /1 \(XSD\).*line 10.*Identificatie: too long/);
+    assert.match(await bo.locator('[data-testid=fo01] tbody tr').textContent(),
+      /verzonden.*StUF055.*niet conform schema.*acknowledged/);
+    assert.match(await bo.locator('dl.kop').textContent(), /FoutStUF055: line 10/);
+    await bo.screenshot({ path: screenshotPath('bericht-geweigerd'), fullPage: true });
     await bo.context().close();
 
     const beheer = await newPage(browser);

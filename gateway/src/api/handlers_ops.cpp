@@ -1,4 +1,6 @@
 // Operations, Aanbieders, Berichten and Beheer.
+#include <tuple>
+
 #include "sluis/workflow/clock.h"
 
 #include "api/api_internal.h"
@@ -151,21 +153,36 @@ Awaitable AanbiederOpenstaand(Services& s, Ctx c) {
 }
 
 Awaitable FindBerichten(Services& s, Ctx c) {
-  const std::string q = c.Q("q");
+  db::BerichtFilter f;
+  f.q = c.Q("q");
+  f.direction = c.Q("richting");
+  f.state = c.Q("status");
+  f.agb = c.Q("agb");
+  if (!f.direction.empty() && f.direction != "in" && f.direction != "out") {
+    co_return JsonError(422, "richting: verwacht in of out");
+  }
+  if (const std::string t = c.Q("berichttype"); !t.empty()) {
+    int64_t type = 0;
+    if (!ParseId(t, type) || type > 999) co_return JsonError(422, "berichttype: verwacht bv. 323");
+    f.berichttype = static_cast<int>(type);
+  }
   const db::Paging p = c.Paging();
   const db::Table t =
-      co_await s.db.Run([&](db::Connection& conn) { return db::FindBerichten(conn, q, p); });
+      co_await s.db.Run([&](db::Connection& conn) { return db::FindBerichten(conn, f, p); });
   co_return ListResponse(t, c, "berichten");
 }
 
 Awaitable GetBericht(Services& s, Ctx c) {
   int64_t id = 0;
   if (!ParseId(c.params[0], id)) co_return JsonError(404, "geen bericht");
-  auto [row, related] = co_await s.db.Run([&](db::Connection& conn) {
-    return std::make_pair(db::LoadBerichtRow(conn, id), db::RelatedBerichten(conn, id));
+  auto [row, related, fo01] = co_await s.db.Run([&](db::Connection& conn) {
+    return std::make_tuple(db::LoadBerichtRow(conn, id), db::RelatedBerichten(conn, id),
+                           db::BerichtFo01s(conn, id));
   });
   if (row.rows.empty()) co_return JsonError(404, "geen bericht " + c.params[0]);
-  co_return JsonResponse(200, {{"bericht", RowsJson(row)[0]}, {"samenhang", RowsJson(related)}});
+  co_return JsonResponse(
+      200,
+      {{"bericht", RowsJson(row)[0]}, {"samenhang", RowsJson(related)}, {"fo01", RowsJson(fo01)}});
 }
 
 Awaitable GetBerichtXml(Services& s, Ctx c) {

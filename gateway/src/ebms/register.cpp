@@ -177,6 +177,7 @@ db::UnpackOutcome Unpack(const db::ReceivedForUnpack& row, const RegisterContext
     b.xsd_errors = errors.dump();
     b.state = "xsd_rejected";
     const std::string reason = xsd[0].location + ": " + xsd[0].message;
+    b.error = "StUF055: " + reason;  // what the Fo01 says; track & trace shows it
     if (!AddStuf055(o, row, env, reason, ctx)) {
       o.alerts.push_back(db::AlertSpec{"unpack.no_fo01_route:" + row.cpa_id, "unpack_failed",
                                        "critical", row.cpa_id,

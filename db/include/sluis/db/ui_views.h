@@ -122,13 +122,23 @@ Table VolumePerProduct(Connection& conn, const std::string& agb);
 Table OpenstaandBijAanbieder(Connection& conn, const std::string& agb);
 
 // ---- Berichten ---------------------------------------------------------------------------------
-// Berichten whose Identificatie, StUF referentienummer or ebMS MessageId (received or sent)
-// equals `q`; with q "" the newest berichten.
-Table FindBerichten(Connection& conn, const std::string& q, const Paging& p);
+// Track & trace: every field "" (or nullopt) means any.
+struct BerichtFilter {
+  std::string q;          // Identificatie, StUF referentienummer or ebMS MessageId (in or out)
+  std::string direction;  // in | out
+  std::string state;      // queued, processed, xsd_rejected, failed, packed, acknowledged, ...
+  std::optional<int> berichttype;
+  std::string agb;
+};
+// The berichten that match, newest first.
+Table FindBerichten(Connection& conn, const BerichtFilter& f, const Paging& p);
 // One bericht's register row (no payload) plus the ebMS MessageIds it travelled under.
 Table LoadBerichtRow(Connection& conn, int64_t id);
 // Berichten linked to this one (the heenbericht it answers, its answers).
 Table RelatedBerichten(Connection& conn, int64_t id);
+// The StUF Fo01s about this bericht: the StUF055 we sent back for a received one that failed its
+// XSD, or one the GGk sent about ours; with the ebMS delivery state of the one we sent.
+Table BerichtFo01s(Connection& conn, int64_t id);
 std::optional<std::string> LoadBerichtPayload(Connection& conn, int64_t id);
 
 // ---- Beheer ------------------------------------------------------------------------------------
