@@ -84,13 +84,28 @@ std::string PagingSql(const Paging& p) {
 
 namespace {
 
-constexpr char kDeclaratieColumns[] =
-    "d.id, d.gemeente, d.domein, d.agb, a.naam AS aanbieder, d.identificatie,"
-    " d.declaratienummer, d.periode_begin::text, d.periode_eind::text, d.ingediend_cent,"
-    " d.toegekend_cent, d.status, d.ontvangen_op::text, d.antwoord_uiterlijk::text,"
-    " d.betalen_uiterlijk::text, d.review_reden, d.review_door, d.aantal_goedgekeurd,"
-    " d.aantal_afgekeurd, d.aantal_niet_beoordeeld, to_json(d.afgewezen_codes) AS afgewezen_codes,"
-    " d.bericht_id, d.antwoord_bericht_id";
+// The declaratie's columns, and how many days are left until each deadline still open on
+// `peildatum` (negative: overdue; null: met), under the conditions of the deadline sweep
+// (db/deadlines.h): the 325 until the aanbieder's MSH acknowledged it, payment until paid for
+// a declaratie with anything approved.
+std::string DeclaratieSelect(Params& p, codecs::Date peildatum) {
+  const std::string dag = p.Text(peildatum.ToString()) + "::date";
+  return "SELECT d.id, d.gemeente, d.domein, d.agb, a.naam AS aanbieder, d.identificatie,"
+         " d.declaratienummer, d.periode_begin::text, d.periode_eind::text, d.ingediend_cent,"
+         " d.toegekend_cent, d.status, d.ontvangen_op::text, d.antwoord_uiterlijk::text,"
+         " d.betalen_uiterlijk::text, d.review_reden, d.review_door, d.aantal_goedgekeurd,"
+         " d.aantal_afgekeurd, d.aantal_niet_beoordeeld,"
+         " to_json(d.afgewezen_codes) AS afgewezen_codes, d.bericht_id, d.antwoord_bericht_id,"
+         " CASE WHEN EXISTS (SELECT 1 FROM bericht x WHERE x.id = d.antwoord_bericht_id"
+         "   AND x.state = 'acknowledged') THEN NULL ELSE d.antwoord_uiterlijk - " +
+         dag +
+         " END AS antwoord_dagen_over,"
+         " CASE WHEN d.status IN ('betaald', 'afgewezen') OR coalesce(d.toegekend_cent, 1) <= 0"
+         "   THEN NULL ELSE d.betalen_uiterlijk - " +
+         dag +
+         " END AS betalen_dagen_over"
+         " FROM declaratie d LEFT JOIN aanbieder a ON a.agb = d.agb";
+}
 
 }  // namespace
 
@@ -122,20 +137,18 @@ Table ListDeclaraties(Connection& conn, const DeclaratieFilter& f, const Paging&
     if (f.antwoord_voor) {
       where += " AND d.antwoord_uiterlijk <= " + p.Text(f.antwoord_voor->ToString()) + "::date";
     }
-    return ToTable(p.Exec(tx, std::string("SELECT ") + kDeclaratieColumns +
-                                  ", count(*) OVER () AS _total FROM declaratie d"
-                                  " LEFT JOIN aanbieder a ON a.agb = d.agb" +
-                                  where + " ORDER BY d.antwoord_uiterlijk, d.id" + PagingSql(pg)));
+    const std::string select = DeclaratieSelect(p, f.peildatum);
+    return ToTable(p.Exec(tx, "SELECT *, count(*) OVER () AS _total FROM (" + select + where +
+                                  ") d ORDER BY d.antwoord_uiterlijk, d.id" + PagingSql(pg)));
   });
 }
 
-Table LoadDeclaratie(Connection& conn, int64_t id) {
+Table LoadDeclaratie(Connection& conn, int64_t id, codecs::Date peildatum) {
   return MapErrors([&] {
     pqxx::read_transaction tx(conn.impl().conn);
-    return ToTable(tx.exec_params(std::string("SELECT ") + kDeclaratieColumns +
-                                      " FROM declaratie d LEFT JOIN aanbieder a ON a.agb = d.agb"
-                                      " WHERE d.id = $1",
-                                  id));
+    Params p;
+    const std::string select = DeclaratieSelect(p, peildatum);
+    return ToTable(p.Exec(tx, select + " WHERE d.id = " + p.Int(id)));
   });
 }
 

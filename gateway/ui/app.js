@@ -137,6 +137,15 @@ function staafgrafiek(data, { hoogte = 200, kleur = '#2b5278', testid, legenda }
       svgEl('rect', { width: 10, height: 10, fill: k })), ` ${tekst}`))));
 }
 
+// A deadline with the days left (null: met, or not running); late ones stand out.
+function termijnMet(uiterlijk, d) {
+  if (d === null || d === undefined) return el('span', { class: 'termijn', text: uiterlijk ?? '' });
+  const tekst = d < 0 ? `${-d} dag${d === -1 ? '' : 'en'} te laat` : d === 0 ? 'vandaag'
+    : `nog ${d} dag${d === 1 ? '' : 'en'}`;
+  return el('span', { class: `termijn${d < 0 ? ' te-laat' : d <= 1 ? ' krap' : ''}` },
+    `${uiterlijk} `, el('small', { text: `(${tekst})` }));
+}
+
 // ---- login -----------------------------------------------------------------------------------
 function toonLogin(fout) {
   document.getElementById('nav').replaceChildren();
@@ -263,8 +272,8 @@ async function werkvoorraad() {
         { kop: 'Status', waarde: (r) => status(r.status) },
         { kop: 'Ingediend', num: true, waarde: (r) => bedrag(r.ingediend_cent) },
         { kop: 'Toegekend', num: true, waarde: (r) => bedrag(r.toegekend_cent) },
-        { kop: '325 uiterlijk', waarde: (r) => r.antwoord_uiterlijk },
-        { kop: 'Betalen uiterlijk', waarde: (r) => r.betalen_uiterlijk },
+        { kop: '325 uiterlijk', waarde: (r) => termijnMet(r.antwoord_uiterlijk, r.antwoord_dagen_over) },
+        { kop: 'Betalen uiterlijk', waarde: (r) => termijnMet(r.betalen_uiterlijk, r.betalen_dagen_over) },
       ], { testid: 'declaraties', klik: (r) => { location.hash = `#/declaratie/${r.id}`; } }),
       pager(lijst, '/api/declaraties', werkParams, werkvoorraad)),
     verzoekenKaart(verzoeken),
@@ -327,8 +336,10 @@ async function declaratie(id, toonBsn = false) {
       el('dt', { text: 'Ingediend' }), el('dd', { text: bedrag(k.ingediend_cent) }),
       el('dt', { text: 'Toegekend' }), el('dd', { text: bedrag(k.toegekend_cent) }),
       el('dt', { text: 'Ontvangen' }), el('dd', { text: tijd(k.ontvangen_op) }),
-      el('dt', { text: '325 uiterlijk' }), el('dd', { text: k.antwoord_uiterlijk }),
-      el('dt', { text: 'Betalen uiterlijk' }), el('dd', { text: k.betalen_uiterlijk }),
+      el('dt', { text: '325 uiterlijk' }), el('dd', { id: 'termijn-325' },
+        termijnMet(k.antwoord_uiterlijk, k.antwoord_dagen_over)),
+      el('dt', { text: 'Betalen uiterlijk' }), el('dd', { id: 'termijn-betalen' },
+        termijnMet(k.betalen_uiterlijk, k.betalen_dagen_over)),
       el('dt', { text: 'Vastgehouden' }), el('dd', { text: k.review_reden || '–' }),
       el('dt', { text: '323' }), el('dd', {}, el('a', { href: `#/bericht/${k.bericht_id}` }, k.identificatie)),
       el('dt', { text: '325' }), el('dd', {}, k.antwoord_bericht_id
@@ -370,16 +381,9 @@ function productTekst(p) {
   return `${wat}${omvang}${budget}, ${p.ingangsdatum} t/m ${p.einddatum ?? 'onbepaald'}`;
 }
 
-// The deadline with the days left; late ones stand out.
+// A verzoek's deadline, with the days left while it is undecided.
 function termijn(r) {
-  if (!['open', 'in_onderzoek'].includes(r.status)) {
-    return el('span', { class: 'termijn', text: r.uiterlijk ?? '' });
-  }
-  const d = r.dagen_over;
-  const tekst = d < 0 ? `${-d} dag${d === -1 ? '' : 'en'} te laat` : d === 0 ? 'vandaag'
-    : `nog ${d} dag${d === 1 ? '' : 'en'}`;
-  return el('span', { class: `termijn${d < 0 ? ' te-laat' : d <= 1 ? ' krap' : ''}` },
-    `${r.uiterlijk} `, el('small', { text: `(${tekst})` }));
+  return termijnMet(r.uiterlijk, ['open', 'in_onderzoek'].includes(r.status) ? r.dagen_over : null);
 }
 
 function verzoekenKaart(lijst) {

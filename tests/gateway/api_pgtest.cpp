@@ -127,6 +127,32 @@ TEST_F(ApiTest, HoldThenReleaseSendsThe325AndAuditsBothDecisions) {
   EXPECT_EQ(Call("POST", "/api/declaraties/" + id + "/besluit", "{}", &l).status, 409);
 }
 
+TEST_F(ApiTest, DeclaratiesSayHowManyDaysAreLeftForEachDeadlineStillOpen) {
+  // Received 2026-02-03: the 325 is due 2026-02-17, payment 2026-03-05; today is 2026-02-10.
+  ReplaySpecExample();
+  const std::string id = DeclaratieId();
+  const auto days = [&]() {
+    const Login l = LogIn("backoffice");  // a session does not outlive the clock's jumps
+    const HttpResponse all = Call("GET", "/api/declaraties", "", &l);
+    const HttpResponse detail = Call("GET", "/api/declaraties/" + id, "", &l);
+    EXPECT_EQ(all.status, 200) << all.body;
+    EXPECT_EQ(detail.status, 200) << detail.body;
+    json list = json::parse(all.body);
+    json one = json::parse(detail.body)["declaratie"];
+    EXPECT_EQ(list["items"][0]["antwoord_dagen_over"], one["antwoord_dagen_over"]);
+    EXPECT_EQ(list["items"][0]["betalen_dagen_over"], one["betalen_dagen_over"]);
+    return one["antwoord_dagen_over"].dump() + " " + one["betalen_dagen_over"].dump();
+  };
+  EXPECT_EQ(days(), "7 23");  // the replayed 325 was never acknowledged
+  clock_.Set(workflow::DutchMidnight(*codecs::Date::Parse("2026-03-06")) + std::chrono::hours(9));
+  EXPECT_EQ(days(), "-17 -1");
+  // Met: the aanbieder's MSH acknowledged the 325, then the declaratie was paid.
+  schema_.Query("UPDATE bericht SET state = 'acknowledged' WHERE berichttype = 325");
+  EXPECT_EQ(days(), "null -1");
+  schema_.Query("UPDATE declaratie SET status = 'betaald'");
+  EXPECT_EQ(days(), "null null");
+}
+
 TEST_F(ApiTest, ANewToewijzingQueuesTheFullSet301AndBadItemsAreNamed) {
   ReplaySpecExample();  // client 999900006 has toewijzing 100234 at 42420001
   const Login l = LogIn("backoffice");

@@ -23,6 +23,11 @@ test('hold and release a declaratie', async () => {
     const row = page.locator('[data-testid=declaraties] tbody tr', { hasText: 'D202602001' });
     await row.waitFor();
     assert.match(await row.textContent(), /in_review/);
+    // Received in February 2026: both deadlines have long passed, and the row says so.
+    const laat = await row.locator('.termijn.te-laat').allTextContents();
+    assert.equal(laat.length, 2, laat.join());
+    assert.match(laat[0], /^2026-02-17 \(\d+ dagen te laat\)$/);
+    assert.match(laat[1], /^2026-03-05 \(\d+ dagen te laat\)$/);
     await page.screenshot({ path: screenshotPath('werkvoorraad'), fullPage: true });
 
     await row.click();
@@ -38,6 +43,8 @@ test('hold and release a declaratie', async () => {
     await page.locator('#vrijgeven').click();
     await page.locator('#besluit-uitkomst .ok').waitFor();
     assert.match(await page.locator('#declaratie-status').textContent(), /verzonden/);
+    // Sent, not yet acknowledged by the aanbieder's MSH: the 325's deadline still runs.
+    assert.match(await page.locator('#termijn-325').textContent(), /dagen te laat/);
     assert.equal(await page.locator('#vrijgeven').count(), 0);
 
     // The 325 is there, answering the 323.

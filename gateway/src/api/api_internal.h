@@ -76,6 +76,8 @@ const nlohmann::json* Field(const nlohmann::json& body, const char* key);
 // The field's text when it is a JSON string, else null.
 const std::string* TextField(const nlohmann::json& body, const char* key);
 bool ParseId(const std::string& s, int64_t& out);
+// Today in the Netherlands, by the router's (injected) clock.
+codecs::Date Vandaag(const Services& s);
 
 // ---- handlers (handlers_*.cpp, router.cpp) ---------------------------------------------------
 using Awaitable = boost::asio::awaitable<HttpResponse>;

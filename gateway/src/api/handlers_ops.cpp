@@ -12,7 +12,7 @@ namespace {
 
 // The peildatum: ?peildatum=JJJJ-MM-DD, else today in the Netherlands.
 std::optional<codecs::Date> Peildatum(const Services& s, const Ctx& c) {
-  if (c.Q("peildatum").empty()) return workflow::DutchDate(s.clock.Now());
+  if (c.Q("peildatum").empty()) return Vandaag(s);
   return codecs::Date::Parse(c.Q("peildatum"));
 }
 

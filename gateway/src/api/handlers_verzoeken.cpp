@@ -10,8 +10,6 @@ namespace sluis::gateway::api {
 
 namespace {
 
-codecs::Date Vandaag(const Services& s) { return workflow::DutchDate(s.clock.Now()); }
-
 nlohmann::json RedenenJson(const Services& s) {
   nlohmann::json out = nlohmann::json::array();
   for (const auto& [code, tekst] : s.redenen) out.push_back({{"code", code}, {"tekst", tekst}});

@@ -22,6 +22,7 @@ Awaitable ListDeclaraties(Services& s, Ctx c) {
   f.declaratienummer = c.Q("declaratienummer");
   f.bsn = c.Q("bsn");
   f.toewijzingnummer = c.Q("toewijzingnummer");
+  f.peildatum = Vandaag(s);
   f.antwoord_voor = ParseDate(c.Q("antwoord_voor"));
   if (!c.Q("antwoord_voor").empty() && !f.antwoord_voor) {
     co_return JsonError(422, "antwoord_voor: verwacht JJJJ-MM-DD");
@@ -37,8 +38,9 @@ Awaitable GetDeclaratie(Services& s, Ctx c) {
   if (!ParseId(c.params[0], id)) co_return JsonError(404, "geen declaratie");
   const bool toon = c.Q("bsn") == "toon";
   const std::string actor = c.account.username;
+  const codecs::Date vandaag = Vandaag(s);
   auto [header, prestaties] = co_await s.db.Run([&](db::Connection& conn) {
-    db::Table h = db::LoadDeclaratie(conn, id);
+    db::Table h = db::LoadDeclaratie(conn, id, vandaag);
     db::Table p = db::LoadPrestaties(conn, id);
     // Looking at the BSNs is itself a decision that is recorded (who, when, which declaratie).
     if (toon && !h.rows.empty()) {

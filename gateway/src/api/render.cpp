@@ -1,6 +1,8 @@
-// JSON and CSV rendering of db::Table, BSN masking, query decoding.
+// JSON and CSV rendering of db::Table, BSN masking, query decoding, today.
 #include <algorithm>
 #include <charconv>
+
+#include "sluis/workflow/clock.h"
 
 #include "api/api_internal.h"
 
@@ -177,6 +179,8 @@ const std::string* TextField(const nlohmann::json& body, const char* key) {
   const nlohmann::json* f = Field(body, key);
   return f != nullptr && f->is_string() ? f->get_ptr<const std::string*>() : nullptr;
 }
+
+codecs::Date Vandaag(const Services& s) { return workflow::DutchDate(s.clock.Now()); }
 
 bool ParseId(const std::string& s, int64_t& out) {
   if (s.empty() || s.size() > 18) return false;

@@ -35,11 +35,15 @@ struct DeclaratieFilter {
   std::string status;  // "" = every state; "open" = not betaald/afgewezen
   std::string gemeente, agb, declaratienummer, bsn, toewijzingnummer;
   std::optional<codecs::Date> antwoord_voor;  // antwoord_uiterlijk on or before
+  // antwoord_dagen_over / betalen_dagen_over: the days from here to the 325's and the payment's
+  // deadline while that is still open (negative: overdue), null once met.
+  codecs::Date peildatum;
 };
 // By antwoord_uiterlijk (the 325's deadline), then id.
 Table ListDeclaraties(Connection& conn, const DeclaratieFilter& f, const Paging& p);
-// One row (or none): the declaratie with its aanbieder's name and the 323's identity.
-Table LoadDeclaratie(Connection& conn, int64_t id);
+// One row (or none): the declaratie with its aanbieder's name and the 323's identity; the
+// columns of ListDeclaraties.
+Table LoadDeclaratie(Connection& conn, int64_t id, codecs::Date peildatum);
 // Its prestaties in message order; retourcodes as JSON arrays.
 Table LoadPrestaties(Connection& conn, int64_t declaratie_id);
 // Current holds (formele controle rules, review_regel).
