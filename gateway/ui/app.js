@@ -72,7 +72,7 @@ function melding(tekst, soort = 'fout') {
 
 // A table from rows and column specs [{kop, waarde(row) -> node|text, num}].
 function tabel(rijen, kolommen, { testid, klik } = {}) {
-  if (!rijen.length) return el('p', { class: 'leeg', text: 'Geen gegevens.' });
+  if (!rijen.length) return el('p', { class: 'leeg', 'data-testid': testid, text: 'Geen gegevens.' });
   return el('table', { 'data-testid': testid },
     el('thead', {}, el('tr', {}, kolommen.map((k) => el('th', { class: k.num ? 'num' : null,
       text: k.kop })))),
@@ -813,8 +813,27 @@ async function bericht(id) {
 }
 
 // ---- Beheer ----------------------------------------------------------------------------------
+const auditParams = new URLSearchParams('limit=100');
+
 async function beheer() {
-  const [audit, accounts] = await Promise.all([api('/api/audit?limit=100'), api('/api/accounts')]);
+  const [audit, accounts] = await Promise.all([api(`/api/audit?${auditParams}`),
+    api('/api/accounts')]);
+  // Exact names (the API filters on equality): offered from what this page shows.
+  const keuzes = (id, veld) => el('datalist', { id },
+    [...new Set(audit.items.map((r) => r[veld]))].sort().map((v) => el('option', { value: v })));
+  const veld = (naam, id, lijst) => el('input', { name: naam, id, list: lijst, size: 22,
+    value: auditParams.get(naam) || '' });
+  const filters = el('form', { class: 'filters', onsubmit: (e) => {
+    e.preventDefault();
+    for (const [k, v] of new FormData(filters)) {
+      if (v.trim()) auditParams.set(k, v.trim()); else auditParams.delete(k);
+    }
+    auditParams.delete('offset');
+    beheer();
+  } }, keuzes('audit-actors', 'actor'), keuzes('audit-acties', 'action'),
+  el('label', {}, 'Wie', veld('actor', 'audit-wie', 'audit-actors')),
+  el('label', {}, 'Wat', veld('action', 'audit-wat', 'audit-acties')),
+  el('button', { type: 'submit', id: 'audit-zoek' }, 'Zoeken'));
   main.replaceChildren(el('h1', { text: 'Beheer' }),
     el('section', { class: 'kaart' }, el('h2', { text: 'Accounts' }),
       tabel(accounts.items, [
@@ -822,7 +841,7 @@ async function beheer() {
         { kop: 'Naam', waarde: (r) => r.display_name },
         { kop: 'Rollen', waarde: (r) => r.roles.join(', ') },
       ], { testid: 'accounts' })),
-    el('section', { class: 'kaart' }, el('h2', { text: 'Auditlog (alleen toevoegen)' }),
+    el('section', { class: 'kaart' }, el('h2', { text: 'Auditlog (alleen toevoegen)' }), filters,
       tabel(audit.items, [
         { kop: 'Tijd', waarde: (r) => tijd(r.at) },
         { kop: 'Wie', waarde: (r) => r.actor },
@@ -831,7 +850,7 @@ async function beheer() {
         { kop: 'Voor', waarde: (r) => (r.before ? JSON.stringify(r.before) : '') },
         { kop: 'Na', waarde: (r) => (r.after ? JSON.stringify(r.after) : '') },
       ], { testid: 'audit' }),
-      pager(audit, '/api/audit', new URLSearchParams(), beheer)));
+      pager(audit, '/api/audit', auditParams, beheer)));
 }
 
 start();

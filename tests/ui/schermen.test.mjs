@@ -189,6 +189,17 @@ test('operations, aanbieders and berichten show real data', async () => {
     const audit = await beheer.locator('[data-testid=audit] tbody').textContent();
     assert.match(audit, /bsn\.getoond/);
     assert.match(audit, /alert\.bevestigd/);
+    // Only what one person did of one kind.
+    await beheer.locator('#audit-wat').fill('alert.bevestigd');
+    await beheer.locator('#audit-zoek').click();
+    await beheer.waitForFunction(() => [...document.querySelectorAll('[data-testid=audit] tbody tr')]
+      .every((r) => r.textContent.includes('alert.bevestigd')));
+    const rijen = await beheer.locator('[data-testid=audit] tbody tr').allTextContents();
+    assert.equal(rijen.length, 1, rijen.join('\n'));
+    assert.match(rijen[0], /operations.*alert\.bevestigd/);
+    await beheer.locator('#audit-wie').fill('accountmanager');
+    await beheer.locator('#audit-zoek').click();
+    await beheer.locator('p.leeg[data-testid=audit]').waitFor();
   } finally {
     await browser.close();
     await sluis.stop();
