@@ -52,6 +52,30 @@ TEST_F(ApiTest, EveryRouteRefusesEveryRoleItDoesNotListAndAnyoneWithoutSession) 
             "0");
 }
 
+TEST_F(ApiTest, TheWebUiIsServedFromTheEmbeddedFilesWithTheirTypes) {
+  const HttpResponse page = Call("GET", "/ui/");
+  EXPECT_EQ(page.status, 200);
+  EXPECT_EQ(page.content_type, "text/html; charset=utf-8");
+  EXPECT_NE(page.body.find("src=\"/ui/app.js\""), std::string::npos);
+  // app.js imports the screens' modules: each is there, as JavaScript.
+  const HttpResponse app = Call("GET", "/ui/app.js");
+  ASSERT_EQ(app.status, 200);
+  size_t modules = 0;
+  for (size_t at = app.body.find("from './"); at != std::string::npos;
+       at = app.body.find("from './", at + 1)) {
+    const size_t start = at + 8;
+    const std::string name = app.body.substr(start, app.body.find('\'', start) - start);
+    const HttpResponse m = Call("GET", "/ui/" + name);
+    EXPECT_EQ(m.status, 200) << name;
+    EXPECT_EQ(m.content_type, "text/javascript; charset=utf-8") << name;
+    ++modules;
+  }
+  EXPECT_GE(modules, 7u);
+  EXPECT_EQ(Call("GET", "/ui/app.css").content_type, "text/css; charset=utf-8");
+  EXPECT_EQ(Call("GET", "/ui/geen.js").status, 404);
+  EXPECT_EQ(Call("GET", "/ui/../ui/app.js").status, 404);
+}
+
 TEST_F(ApiTest, LoginSetsAStrictHttpOnlySecureCookieAndTheSessionNamesTheRoles) {
   const HttpResponse r =
       Call("POST", "/api/login", json{{"username", "operations"}, {"password", kPassword}}.dump());

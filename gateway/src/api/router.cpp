@@ -1,6 +1,7 @@
 #include "api/router.h"
 
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 #include <openssl/crypto.h>
@@ -97,10 +98,22 @@ void AddSecurityHeaders(HttpResponse& r) {
                          " script-src 'self'; frame-ancestors 'none'; form-action 'self'");
 }
 
-HttpResponse Asset(std::string_view body, const char* type) {
-  HttpResponse r{200, type, {}, std::string(body)};
-  r.headers.emplace_back("Cache-Control", "no-cache");
-  return r;
+// The embedded web UI (gateway/ui/, cmake/EmbedAssets.cmake): /ui/ is index.html.
+std::optional<HttpResponse> UiAsset(std::string_view path) {
+  if (path == "/ui" || path == "/ui/") path = "/ui/index.html";
+  if (path.substr(0, 4) != "/ui/") return std::nullopt;
+  const std::string_view name = path.substr(4);
+  for (const EmbeddedAsset& a : kUiAssets) {
+    if (a.name != name) continue;
+    const std::string_view ext = name.substr(name.rfind('.') + 1);
+    const char* type = ext == "html"  ? "text/html; charset=utf-8"
+                       : ext == "css" ? "text/css; charset=utf-8"
+                                      : "text/javascript; charset=utf-8";
+    HttpResponse r{200, type, {}, std::string(a.body)};
+    r.headers.emplace_back("Cache-Control", "no-cache");
+    return r;
+  }
+  return std::nullopt;
 }
 
 nlohmann::json SessionJson(const db::Account& a, const std::string& csrf) {
@@ -403,12 +416,8 @@ awaitable<HttpResponse> ApiRouter::Handle(HttpRequest req) {
   Services& s = *impl_;
   const std::string path(req.Path());
   HttpResponse out;
-  if (path == "/ui" || path == "/ui/" || path == "/ui/index.html") {
-    out = Asset(kUiIndexHtml, "text/html; charset=utf-8");
-  } else if (path == "/ui/app.js") {
-    out = Asset(kUiAppJs, "text/javascript; charset=utf-8");
-  } else if (path == "/ui/app.css") {
-    out = Asset(kUiAppCss, "text/css; charset=utf-8");
+  if (const std::optional<HttpResponse> asset = UiAsset(path)) {
+    out = *asset;
   } else if (!Owns(path)) {
     co_return HttpResponse::Text(404, "");
   } else {
