@@ -1,16 +1,39 @@
 // Operations: the payment backlog against the 30-day clock, berichten per day, deadlines at
 // risk, the queues, open alerts, dead letters and the outbox.
-import { api, bedrag, el, main, staafgrafiek, status, tabel, tijd } from './lib.js';
+import { api, bedrag, el, main, melding, staafgrafiek, status, tabel, termijnMet, tijd } from './lib.js';
 
 const ONTVANGEN = '#2b5278';
 const VERZONDEN = '#7fb3d5';
+// Unpaid approved declaraties per aanbieder and what paying late costs (LeesBetaalBacklog).
+function betaalachterstand(b) {
+  return el('section', { class: 'kaart' },
+    el('h2', { text: 'Betaalachterstand per aanbieder' }),
+    el('p', { 'data-testid': 'betaalachterstand-totaal' },
+      `${b.aantal} goedgekeurde declaraties niet betaald (${bedrag(b.open_cent)}), `
+      + `waarvan ${b.te_laat} na de betaaltermijn. Wat betalen op ${b.peildatum} kost boven het `
+      + `bedrag: ${bedrag(b.blootstelling_cent)} (wettelijke handelsrente en de vaste `
+      + 'vergoeding van € 40 per te laat betaalde declaratie).'),
+    b.rente_onvolledig ? melding('Let op: de tabel handelsrente dekt niet alle dagen te laat '
+      + '(0% gerekend); laad hem met sluis betaal handelsrente.') : null,
+    tabel(b.items, [
+      { kop: 'AGB', waarde: (r) => `${r.agb} ${r.naam}` },
+      { kop: 'Aantal', num: true, waarde: (r) => r.aantal },
+      { kop: 'Te laat', num: true, waarde: (r) => r.te_laat },
+      { kop: 'Open', num: true, waarde: (r) => bedrag(r.open_cent) },
+      { kop: 'Credit', num: true, waarde: (r) => (r.credit_cent ? bedrag(r.credit_cent) : '') },
+      { kop: 'Meeste dagen te laat', num: true, waarde: (r) => (r.max_dagen_te_laat || '') },
+      { kop: 'Kost te laat', num: true, waarde: (r) => bedrag(r.blootstelling_cent) },
+    ], { testid: 'betaalachterstand' }));
+}
+
 export async function operations() {
-  const [achterstand, termijnen, wachtrijen, stroom, dead, failed, outbox, meldingen] =
+  const [achterstand, termijnen, wachtrijen, stroom, dead, failed, outbox, meldingen, betalen] =
     await Promise.all([
       api('/api/operations/achterstand'), api('/api/operations/termijnen'),
       api('/api/operations/wachtrijen'), api('/api/operations/berichtstroom'),
       api('/api/outbox?state=dead'), api('/api/outbox?state=failed'),
-      api('/api/outbox?limit=20'), api('/api/meldingen')]);
+      api('/api/outbox?limit=20'), api('/api/meldingen'),
+      api('/api/operations/betaalachterstand')]);
   main.replaceChildren(
     el('h1', { text: 'Operations' }),
     el('div', { class: 'rij' },
@@ -28,16 +51,18 @@ export async function operations() {
             { waarde: d.verzonden, kleur: VERZONDEN }] })),
         { testid: 'stroom-grafiek', legenda: [[VERZONDEN, 'verzonden (bovenste getal)'],
           [ONTVANGEN, 'ontvangen (onderste getal)']] }))),
+    betaalachterstand(betalen),
     el('div', { class: 'rij' },
-      el('section', { class: 'kaart' }, el('h2', { text: 'Termijnen in gevaar (325 binnen 3 dagen)' }),
+      el('section', { class: 'kaart' }, el('h2', { text: 'Termijnen in gevaar (325 en betaling)' }),
+        el('p', { class: 'code-tekst', text: 'Verlopen, of uiterlijk over 3 dagen; een 325 telt zodra '
+          + 'de aanbieder hem bevestigde.' }),
         tabel(termijnen.items, [
           { kop: 'Nr', waarde: (r) => r.id },
           { kop: 'AGB', waarde: (r) => r.agb },
           { kop: 'DeclaratieNummer', waarde: (r) => r.declaratienummer },
           { kop: 'Termijn', waarde: (r) => (r.termijn === '325' ? '325 versturen' : 'betalen') },
           { kop: 'Status', waarde: (r) => status(r.status) },
-          { kop: 'Uiterlijk', waarde: (r) => r.uiterlijk },
-          { kop: 'Dagen', num: true, waarde: (r) => r.dagen_over },
+          { kop: 'Uiterlijk', waarde: (r) => termijnMet(r.uiterlijk, r.dagen_over) },
         ], { testid: 'termijnen' })),
       el('section', { class: 'kaart' }, el('h2', { text: 'Wachtrijen' }),
         tabel(wachtrijen.items, [

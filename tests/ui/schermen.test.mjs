@@ -84,6 +84,15 @@ test('operations, aanbieders and berichten show real data', async () => {
       .allTextContents();
     assert.ok(counts.map(Number).reduce((a, b) => a + b) >= 2, counts.join());
     assert.equal(await ops.locator('[data-testid=achterstand-grafiek] rect').count(), 5);
+    // Payment: the replayed declaraties of 42420001 are long overdue, and that costs money.
+    const betalen = ops.locator('[data-testid=betaalachterstand] tbody tr', { hasText: '42420001' });
+    assert.match(await betalen.textContent(), /^42420001 Thuiszorg De Linde\d+[1-9]\d*€.*€/);
+    assert.match(await ops.locator('[data-testid=betaalachterstand-totaal]').textContent(),
+      /waarvan [1-9]\d* na de betaaltermijn.*kost boven het bedrag: €\s[1-9]/);
+    // The replayed 323s of February and March 2026: their 325s and payments are overdue.
+    const laat = await ops.locator('[data-testid=termijnen] .termijn.te-laat').allTextContents();
+    assert.ok(laat.length >= 2 && laat.every((t) => /^2026-0[2-4]-\d\d \(\d+ dagen te laat\)$/.test(t)),
+      laat.join());
     // Berichten per day: today's bar says what was sent and received, and every label stays
     // inside the chart (a wide "1500/12000" above the last bar used to be cut off).
     const buiten = await ops.locator('[data-testid=stroom-grafiek]').evaluate((svg) => {
