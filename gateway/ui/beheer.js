@@ -1,5 +1,5 @@
 // Beheer: the accounts and the audit log (append-only).
-import { api, el, main, pager, tabel, tijd } from './lib.js';
+import { api, el, filterFormulier, main, pager, tabel, tijd } from './lib.js';
 
 const auditParams = new URLSearchParams('limit=100');
 
@@ -11,17 +11,11 @@ export async function beheer() {
     [...new Set(audit.items.map((r) => r[veld]))].sort().map((v) => el('option', { value: v })));
   const veld = (naam, id, lijst) => el('input', { name: naam, id, list: lijst, size: 22,
     value: auditParams.get(naam) || '' });
-  const filters = el('form', { class: 'filters', onsubmit: (e) => {
-    e.preventDefault();
-    for (const [k, v] of new FormData(filters)) {
-      if (v.trim()) auditParams.set(k, v.trim()); else auditParams.delete(k);
-    }
-    auditParams.delete('offset');
-    beheer();
-  } }, keuzes('audit-actors', 'actor'), keuzes('audit-acties', 'action'),
-  el('label', {}, 'Wie', veld('actor', 'audit-wie', 'audit-actors')),
-  el('label', {}, 'Wat', veld('action', 'audit-wat', 'audit-acties')),
-  el('button', { type: 'submit', id: 'audit-zoek' }, 'Zoeken'));
+  const filters = filterFormulier(auditParams, beheer,
+    keuzes('audit-actors', 'actor'), keuzes('audit-acties', 'action'),
+    el('label', {}, 'Wie', veld('actor', 'audit-wie', 'audit-actors')),
+    el('label', {}, 'Wat', veld('action', 'audit-wat', 'audit-acties')),
+    el('button', { type: 'submit', id: 'audit-zoek' }, 'Zoeken'));
   main.replaceChildren(el('h1', { text: 'Beheer' }),
     el('section', { class: 'kaart' }, el('h2', { text: 'Accounts' }),
       tabel(accounts.items, [

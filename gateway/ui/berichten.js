@@ -1,6 +1,6 @@
 // Berichten (track & trace): search and filter, and one bericht with its samenhang, its
 // findings, the Fo01s about it and its XML.
-import { api, el, main, pager, status, tabel, tijd } from './lib.js';
+import { api, el, filterFormulier, main, pager, status, tabel, tijd } from './lib.js';
 
 export const berichtParams = new URLSearchParams();
 const BERICHTTYPEN = { 301: 'toewijzing', 302: 'retour 301', 305: 'start zorg', 306: 'retour 305',
@@ -19,19 +19,12 @@ export async function berichten() {
   const agb = el('input', { name: 'agb', id: 'zoek-agb', size: 9, value: berichtParams.get('agb') || '',
     pattern: '[0-9]{8}' });
   const lijst = await api(`/api/berichten?${berichtParams}`);
-  const filters = el('form', { class: 'filters', onsubmit: (e) => {
-    e.preventDefault();
-    for (const [k, v] of new FormData(filters)) {
-      if (v.trim()) berichtParams.set(k, v.trim()); else berichtParams.delete(k);
-    }
-    berichtParams.delete('offset');
-    berichten();
-  } }, el('label', {}, 'Zoeken', q),
-  el('label', {}, 'Richting', keuze('richting', 'zoek-richting', [['in', '← in'], ['out', '→ uit']])),
-  el('label', {}, 'Type', keuze('berichttype', 'zoek-type',
-    Object.entries(BERICHTTYPEN).map(([t, naam]) => [t, `${t} ${naam}`]))),
-  el('label', {}, 'Status', keuze('status', 'zoek-status', BERICHT_STATUSSEN.map((s) => [s, s]))),
-  el('label', {}, 'AGB-code', agb), el('button', { type: 'submit', id: 'zoek-knop' }, 'Zoeken'));
+  const filters = filterFormulier(berichtParams, berichten, el('label', {}, 'Zoeken', q),
+    el('label', {}, 'Richting', keuze('richting', 'zoek-richting', [['in', '← in'], ['out', '→ uit']])),
+    el('label', {}, 'Type', keuze('berichttype', 'zoek-type',
+      Object.entries(BERICHTTYPEN).map(([t, naam]) => [t, `${t} ${naam}`]))),
+    el('label', {}, 'Status', keuze('status', 'zoek-status', BERICHT_STATUSSEN.map((s) => [s, s]))),
+    el('label', {}, 'AGB-code', agb), el('button', { type: 'submit', id: 'zoek-knop' }, 'Zoeken'));
   main.replaceChildren(el('h1', { text: 'Berichten' }), el('section', { class: 'kaart' }, filters,
     tabel(lijst.items, [
       { kop: 'Nr', waarde: (r) => r.id },

@@ -78,6 +78,20 @@ export function tabel(rijen, kolommen, { testid, klik } = {}) {
     })))));
 }
 
+// A filter form above a list: on submit its fields (trimmed; empty ones dropped) replace those
+// in `params`, paging starts over, and `opnieuw` shows the list again.
+export function filterFormulier(params, opnieuw, ...kids) {
+  const form = el('form', { class: 'filters', onsubmit: (e) => {
+    e.preventDefault();
+    for (const [k, v] of new FormData(form)) {
+      if (v.trim()) params.set(k, v.trim()); else params.delete(k);
+    }
+    params.delete('offset');
+    opnieuw();
+  } }, ...kids);
+  return form;
+}
+
 // Paging under a list: Vorige / Volgende / CSV-export.
 export function pager(lijst, pad, params, opnieuw) {
   const offset = Number(params.get('offset') || 0);

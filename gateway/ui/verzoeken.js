@@ -1,6 +1,8 @@
 // Verzoeken om toewijzing en wijziging (315/317) in the werkvoorraad: the list with the
 // deadline that applies, one verzoek with what was asked and the decision (301 or 319).
-import { api, bedrag, el, main, melding, pager, status, tabel, termijnMet, tijd } from './lib.js';
+import {
+  api, bedrag, el, filterFormulier, main, melding, pager, status, tabel, termijnMet, tijd,
+} from './lib.js';
 import { werkvoorraad } from './werkvoorraad.js';
 
 export const verzoekParams = new URLSearchParams('status=open');
@@ -36,13 +38,9 @@ export function verzoekenKaart(lijst) {
   const agb = el('input', { name: 'agb', value: verzoekParams.get('agb') || '', size: 10 });
   const bsn = el('input', { name: 'bsn', id: 'verzoek-bsn', value: verzoekParams.get('bsn') || '',
     size: 10 });
-  const filters = el('form', { class: 'filters', onsubmit: (e) => {
-    e.preventDefault();
-    for (const [k, v] of new FormData(filters)) { if (v) verzoekParams.set(k, v); else verzoekParams.delete(k); }
-    verzoekParams.delete('offset');
-    werkvoorraad();
-  } }, el('label', {}, 'Status', statusKeuze), el('label', {}, 'AGB-code', agb),
-  el('label', {}, 'BSN', bsn), el('button', { type: 'submit', id: 'verzoek-zoek' }, 'Tonen'));
+  const filters = filterFormulier(verzoekParams, werkvoorraad,
+    el('label', {}, 'Status', statusKeuze), el('label', {}, 'AGB-code', agb),
+    el('label', {}, 'BSN', bsn), el('button', { type: 'submit', id: 'verzoek-zoek' }, 'Tonen'));
   return el('section', { class: 'kaart', 'data-testid': 'verzoeken-kaart' },
     el('h2', { text: 'Verzoeken (315/317)' }),
     el('p', { class: 'code-tekst', text: 'Besluit binnen 5 werkdagen na ontvangst (OP274); na '

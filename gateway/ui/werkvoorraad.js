@@ -1,6 +1,8 @@
 // Werkvoorraad (back office): declaraties with their deadlines, one declaratie with its
 // prestaties and the review decision, and the holds (formele controle).
-import { api, bedrag, el, main, melding, pager, status, tabel, termijnMet, tijd } from './lib.js';
+import {
+  api, bedrag, el, filterFormulier, main, melding, pager, status, tabel, termijnMet, tijd,
+} from './lib.js';
 import { verzoekenKaart, verzoekParams } from './verzoeken.js';
 
 const STATUSSEN = ['open', 'ontvangen', 'in_review', 'beoordeeld', 'verzonden', 'betaalbaar',
@@ -13,14 +15,10 @@ export async function werkvoorraad() {
     el('input', { name: naam, value: werkParams.get(naam) || '', size: 12 }));
   const statusKeuze = el('select', { name: 'status' }, el('option', { value: '' }, 'alle'),
     STATUSSEN.map((s) => el('option', { value: s, selected: werkParams.get('status') === s }, s)));
-  const filters = el('form', { class: 'filters', onsubmit: (e) => {
-    e.preventDefault();
-    for (const [k, v] of new FormData(filters)) { if (v) werkParams.set(k, v); else werkParams.delete(k); }
-    werkParams.delete('offset');
-    werkvoorraad();
-  } }, el('label', {}, 'Status', statusKeuze), veld('agb', 'AGB-code'),
-  veld('declaratienummer', 'DeclaratieNummer'), veld('bsn', 'BSN'),
-  veld('toewijzingnummer', 'ToewijzingNummer'), el('button', { type: 'submit' }, 'Zoeken'));
+  const filters = filterFormulier(werkParams, werkvoorraad,
+    el('label', {}, 'Status', statusKeuze), veld('agb', 'AGB-code'),
+    veld('declaratienummer', 'DeclaratieNummer'), veld('bsn', 'BSN'),
+    veld('toewijzingnummer', 'ToewijzingNummer'), el('button', { type: 'submit' }, 'Zoeken'));
   const [lijst, holds, verzoeken] = await Promise.all([
     api(`/api/declaraties?${werkParams}`), api('/api/vasthouden'),
     api(`/api/verzoeken?${verzoekParams}`)]);
