@@ -17,9 +17,12 @@ std::optional<codecs::Date> Peildatum(const Services& s, const Ctx& c) {
   return codecs::Date::Parse(c.Q("peildatum"));
 }
 
-bool ValidAgb(const std::string& agb) {
-  return agb.size() == 8 && std::all_of(agb.begin(), agb.end(), ::isdigit);
+// `n` digits: an AGB-code has 8, a gemeentecode 4.
+bool Digits(const std::string& s, size_t n) {
+  return s.size() == n && std::all_of(s.begin(), s.end(), ::isdigit);
 }
+
+bool ValidAgb(const std::string& agb) { return Digits(agb, 8); }
 
 // A table as of the peildatum, listed under `name`; 422 when the peildatum is not a date.
 template <class Query>
@@ -68,8 +71,7 @@ Awaitable PaymentBacklog(Services& s, Ctx c) {
   if (!d) co_return JsonError(422, "peildatum: verwacht JJJJ-MM-DD");
   const codecs::Date day = *d;
   const std::string gemeente = c.Q("gemeente");
-  if (!gemeente.empty() &&
-      (gemeente.size() != 4 || !std::all_of(gemeente.begin(), gemeente.end(), ::isdigit))) {
+  if (!gemeente.empty() && !Digits(gemeente, 4)) {
     co_return JsonError(422, "gemeente: verwacht een gemeentecode van 4 cijfers");
   }
   const db::BetaalBacklog b = co_await s.db.Run(
