@@ -78,6 +78,17 @@ Table ListOutbox(Connection& conn, const std::string& state, const Paging& pg) {
   });
 }
 
+Table ListBetaalbatches(Connection& conn, const Paging& pg) {
+  return MapErrors([&] {
+    pqxx::read_transaction tx(conn.impl().conn);
+    return ToTable(tx.exec(
+        "SELECT id, gemeente, created_at::text, created_by, uitvoerdatum::text, msg_id, status,"
+        " totaal_cent, aantal, aantal_declaraties, geexporteerd_at::text, betaald_op::text,"
+        " annuleer_reden, count(*) OVER () AS _total FROM betaalbatch ORDER BY id DESC" +
+        PagingSql(pg)));
+  });
+}
+
 Table QueueCounts(Connection& conn) {
   return MapErrors([&] {
     pqxx::read_transaction tx(conn.impl().conn);

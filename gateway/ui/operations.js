@@ -27,13 +27,14 @@ function betaalachterstand(b) {
 }
 
 export async function operations() {
-  const [achterstand, termijnen, wachtrijen, stroom, dead, failed, outbox, meldingen, betalen] =
+  const [achterstand, termijnen, wachtrijen, stroom, dead, failed, outbox, meldingen, betalen,
+    batches] =
     await Promise.all([
       api('/api/operations/achterstand'), api('/api/operations/termijnen'),
       api('/api/operations/wachtrijen'), api('/api/operations/berichtstroom'),
       api('/api/outbox?state=dead'), api('/api/outbox?state=failed'),
       api('/api/outbox?limit=20'), api('/api/meldingen'),
-      api('/api/operations/betaalachterstand')]);
+      api('/api/operations/betaalachterstand'), api('/api/betaalbatches?limit=10')]);
   main.replaceChildren(
     el('h1', { text: 'Operations' }),
     el('div', { class: 'rij' },
@@ -52,6 +53,20 @@ export async function operations() {
         { testid: 'stroom-grafiek', legenda: [[VERZONDEN, 'verzonden (bovenste getal)'],
           [ONTVANGEN, 'ontvangen (onderste getal)']] }))),
     betaalachterstand(betalen),
+    el('section', { class: 'kaart' }, el('h2', { text: 'Betaalbatches (laatste 10)' }),
+      el('p', { class: 'code-tekst', text: 'Gemaakt, geëxporteerd (pain.001) en betaald met sluis '
+        + 'betaal batch / export / betaald.' }),
+      tabel(batches.items, [
+        { kop: 'Nr', waarde: (r) => r.id },
+        { kop: 'Gemeente', waarde: (r) => r.gemeente },
+        { kop: 'Gemaakt', waarde: (r) => `${tijd(r.created_at)} (${r.created_by})` },
+        { kop: 'Uitvoerdatum', waarde: (r) => r.uitvoerdatum },
+        { kop: 'Overboekingen', num: true, waarde: (r) => r.aantal },
+        { kop: 'Declaraties', num: true, waarde: (r) => r.aantal_declaraties },
+        { kop: 'Totaal', num: true, waarde: (r) => bedrag(r.totaal_cent) },
+        { kop: 'Status', waarde: (r) => status(r.status) },
+        { kop: 'Betaald op / reden', waarde: (r) => r.betaald_op ?? r.annuleer_reden ?? '' },
+      ], { testid: 'betaalbatches' })),
     el('div', { class: 'rij' },
       el('section', { class: 'kaart' }, el('h2', { text: 'Termijnen in gevaar (325 en betaling)' }),
         el('p', { class: 'code-tekst', text: 'Verlopen, of uiterlijk over 3 dagen; een 325 telt zodra '

@@ -1,5 +1,8 @@
-// Operations through the API: the payment backlog per aanbieder with what paying late costs.
+// Operations through the API: the payment backlog per aanbieder with what paying late costs,
+// and the payment batches.
 #include <gtest/gtest.h>
+
+#include "sluis/db/betaling.h"
 
 #include "api_fixture.h"
 
@@ -41,6 +44,35 @@ TEST_F(ApiTest, ThePaymentBacklogSaysPerAanbiederWhatIsUnpaidAndWhatLatenessCost
             422);
   EXPECT_EQ(Call("GET", "/api/operations/betaalachterstand?peildatum=15-03-2026", "", &l).status,
             422);
+}
+
+TEST_F(ApiTest, PaymentBatchesAreListedNewestFirstWithTheirState) {
+  ReplaySpecExample();
+  const Login l = LogIn("operations");
+  EXPECT_EQ(json::parse(Call("GET", "/api/betaalbatches", "", &l).body)["total"], 0);
+  db::Connection conn(schema_.url());
+  ASSERT_EQ(db::StelBetaalbaar(conn, "0363", "fin").betaalbaar, 1);
+  const auto made =
+      db::MaakBetaalbatch(conn, {"0363", *codecs::Date::Parse("2026-02-12"), "fin", clock_.Now()});
+  ASSERT_TRUE(made.ok() && made->batch_id) << (made.ok() ? "no batch" : made.error().ToString());
+  ASSERT_TRUE(db::AnnuleerBetaalbatch(conn, *made->batch_id, "fin", "verkeerde datum").ok());
+  ASSERT_TRUE(
+      db::MaakBetaalbatch(conn, {"0363", *codecs::Date::Parse("2026-02-13"), "fin", clock_.Now()})
+          .ok());
+
+  const json list = json::parse(Call("GET", "/api/betaalbatches", "", &l).body);
+  ASSERT_EQ(list["total"], 2) << list.dump();
+  EXPECT_EQ(list["items"][0]["status"], "aangemaakt");
+  EXPECT_EQ(list["items"][0]["uitvoerdatum"], "2026-02-13");
+  EXPECT_EQ(list["items"][0]["totaal_cent"], 39000);
+  EXPECT_EQ(list["items"][0]["aantal"], 1);
+  EXPECT_EQ(list["items"][0]["aantal_declaraties"], 1);
+  EXPECT_EQ(list["items"][0]["created_by"], "fin");
+  EXPECT_EQ(list["items"][1]["status"], "geannuleerd");
+  EXPECT_EQ(list["items"][1]["annuleer_reden"], "verkeerde datum");
+  EXPECT_EQ(list["items"][0].count("pain001"), 0u);  // the file stays in the database
+  const Login backoffice = LogIn("backoffice");
+  EXPECT_EQ(Call("GET", "/api/betaalbatches", "", &backoffice).status, 403);
 }
 
 }  // namespace

@@ -59,6 +59,14 @@ function refusedBericht(info) {
     + ' FROM b, o');
 }
 
+// A paid payment batch, as `sluis betaal batch / export / betaald` leave it.
+function paidBatch(info) {
+  psql(info, 'INSERT INTO betaalbatch (gemeente, created_at, created_by, uitvoerdatum, msg_id,'
+    + " status, totaal_cent, aantal, aantal_declaraties, pain001, geexporteerd_at, betaald_op)"
+    + " VALUES ('0363', now(), 'fin.medewerker', '2026-03-02', 'SLUIS-UI-1', 'betaald', 123456,"
+    + " 2, 3, '<Document/>', now(), '2026-03-03')");
+}
+
 test('operations, aanbieders and berichten show real data', async () => {
   const sluis = await startSluis();
   const browser = await launchBrowser();
@@ -73,6 +81,7 @@ test('operations, aanbieders and berichten show real data', async () => {
     failedSignal(sluis.info);
     busyDay(sluis.info);
     refusedBericht(sluis.info);
+    paidBatch(sluis.info);
 
     const ops = await newPage(browser);
     await login(ops, sluis.info, 'operations');
@@ -89,6 +98,8 @@ test('operations, aanbieders and berichten show real data', async () => {
     assert.match(await betalen.textContent(), /^42420001 Thuiszorg De Linde\d+[1-9]\d*€.*€/);
     assert.match(await ops.locator('[data-testid=betaalachterstand-totaal]').textContent(),
       /waarvan [1-9]\d* na de betaaltermijn.*kost boven het bedrag: €\s[1-9]/);
+    assert.match(await ops.locator('[data-testid=betaalbatches] tbody tr').textContent(),
+      /0363.*fin\.medewerker.*2026-03-0223€\s1\.234,56betaald2026-03-03/);
     // The replayed 323s of February and March 2026: their 325s and payments are overdue.
     const laat = await ops.locator('[data-testid=termijnen] .termijn.te-laat').allTextContents();
     assert.ok(laat.length >= 2 && laat.every((t) => /^2026-0[2-4]-\d\d \(\d+ dagen te laat\)$/.test(t)),

@@ -100,6 +100,7 @@ Awaitable BesluitVerzoek(Services& s, Ctx c);
 Awaitable Backlog(Services& s, Ctx c);
 Awaitable Deadlines(Services& s, Ctx c);
 Awaitable PaymentBacklog(Services& s, Ctx c);
+Awaitable ListBatches(Services& s, Ctx c);
 Awaitable Queues(Services& s, Ctx c);
 Awaitable Rates(Services& s, Ctx c);
 Awaitable ListOutbox(Services& s, Ctx c);

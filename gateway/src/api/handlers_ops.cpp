@@ -96,6 +96,13 @@ Awaitable PaymentBacklog(Services& s, Ctx c) {
                                {"items", std::move(items)}});
 }
 
+Awaitable ListBatches(Services& s, Ctx c) {
+  const db::Paging p = c.Paging();
+  const db::Table t =
+      co_await s.db.Run([&](db::Connection& conn) { return db::ListBetaalbatches(conn, p); });
+  co_return ListResponse(t, c, "betaalbatches");
+}
+
 Awaitable Queues(Services& s, Ctx c) {
   const db::Table t = co_await s.db.Run([](db::Connection& conn) { return db::QueueCounts(conn); });
   co_return ListResponse(t, c, "wachtrijen");

@@ -86,6 +86,8 @@ Table BacklogAgeing(Connection& conn, codecs::Date peildatum);
 Table DeadlinesAtRisk(Connection& conn, codecs::Date peildatum, int dagen);
 // ebms_outbox rows, newest first; state "" = all, "dead" = dead letters.
 Table ListOutbox(Connection& conn, const std::string& state, const Paging& p);
+// Payment batches (sluis/db/betaling.h), newest first, without their pain.001 file.
+Table ListBetaalbatches(Connection& conn, const Paging& p);
 // Counts per (table, state): outgoing berichten and ebms_outbox.
 Table QueueCounts(Connection& conn);
 Table ListOpenAlerts(Connection& conn);
