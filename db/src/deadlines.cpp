@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "connection_impl.h"
+#include "declaratie_termijnen.h"
 #include "pg_array.h"
 #include "sql_util.h"
 
@@ -31,18 +32,17 @@ std::vector<workflow::WatchedDeadline> LoadWatched(pqxx::transaction_base& tx,
   // The 325: met once the aanbieder's MSH acknowledged it.
   for (const auto& r :
        tx.exec("SELECT d.id, d.declaratienummer, d.agb, " + EpochMs("d.ontvangen_op") +
-               ", d.antwoord_uiterlijk::text FROM declaratie d"
-               " LEFT JOIN bericht a ON a.id = d.antwoord_bericht_id"
-               " WHERE a.state IS DISTINCT FROM 'acknowledged'")) {
+               ", d.antwoord_uiterlijk::text FROM declaratie d WHERE " +
+               internal::kAntwoordTermijnLoopt)) {
     out.push_back(Watch(DeadlineKind::kAntwoord325, "declaratie/" + std::string(r[0].c_str()),
                         "declaratie " + std::string(r[1].c_str()) + " van " + r[2].c_str(),
                         r[3].as<int64_t>(), r[4].c_str()));
   }
   // Payment: every approved declaratie not yet paid.
-  for (const auto& r : tx.exec(
-           "SELECT id, declaratienummer, agb, " + EpochMs("ontvangen_op") +
-           ", betalen_uiterlijk::text FROM declaratie"
-           " WHERE status NOT IN ('betaald', 'afgewezen') AND coalesce(toegekend_cent, 1) > 0")) {
+  for (const auto& r :
+       tx.exec("SELECT d.id, d.declaratienummer, d.agb, " + EpochMs("d.ontvangen_op") +
+               ", d.betalen_uiterlijk::text FROM declaratie d WHERE " +
+               internal::kBetaalTermijnLoopt)) {
     out.push_back(Watch(DeadlineKind::kBetaling, "declaratie/" + std::string(r[0].c_str()),
                         "declaratie " + std::string(r[1].c_str()) + " van " + r[2].c_str(),
                         r[3].as<int64_t>(), r[4].c_str()));

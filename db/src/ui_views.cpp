@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "connection_impl.h"
+#include "declaratie_termijnen.h"
 #include "sql_util.h"
 #include "ui_table.h"
 
@@ -84,25 +85,21 @@ std::string PagingSql(const Paging& p) {
 
 namespace {
 
-// The declaratie's columns, and how many days are left until each deadline still open on
-// `peildatum` (negative: overdue; null: met), under the conditions of the deadline sweep
-// (db/deadlines.h): the 325 until the aanbieder's MSH acknowledged it, payment until paid for
-// a declaratie with anything approved.
+// The declaratie's columns, and how many days are left until each deadline still running on
+// `peildatum` (negative: overdue; null: met), as the deadline sweep (db/deadlines.h) sees it.
 std::string DeclaratieSelect(Params& p, codecs::Date peildatum) {
   const std::string dag = p.Text(peildatum.ToString()) + "::date";
-  return "SELECT d.id, d.gemeente, d.domein, d.agb, a.naam AS aanbieder, d.identificatie,"
-         " d.declaratienummer, d.periode_begin::text, d.periode_eind::text, d.ingediend_cent,"
-         " d.toegekend_cent, d.status, d.ontvangen_op::text, d.antwoord_uiterlijk::text,"
-         " d.betalen_uiterlijk::text, d.review_reden, d.review_door, d.aantal_goedgekeurd,"
-         " d.aantal_afgekeurd, d.aantal_niet_beoordeeld,"
-         " to_json(d.afgewezen_codes) AS afgewezen_codes, d.bericht_id, d.antwoord_bericht_id,"
-         " CASE WHEN EXISTS (SELECT 1 FROM bericht x WHERE x.id = d.antwoord_bericht_id"
-         "   AND x.state = 'acknowledged') THEN NULL ELSE d.antwoord_uiterlijk - " +
-         dag +
-         " END AS antwoord_dagen_over,"
-         " CASE WHEN d.status IN ('betaald', 'afgewezen') OR coalesce(d.toegekend_cent, 1) <= 0"
-         "   THEN NULL ELSE d.betalen_uiterlijk - " +
-         dag +
+  return std::string(
+             "SELECT d.id, d.gemeente, d.domein, d.agb, a.naam AS aanbieder, d.identificatie,"
+             " d.declaratienummer, d.periode_begin::text, d.periode_eind::text, d.ingediend_cent,"
+             " d.toegekend_cent, d.status, d.ontvangen_op::text, d.antwoord_uiterlijk::text,"
+             " d.betalen_uiterlijk::text, d.review_reden, d.review_door, d.aantal_goedgekeurd,"
+             " d.aantal_afgekeurd, d.aantal_niet_beoordeeld,"
+             " to_json(d.afgewezen_codes) AS afgewezen_codes, d.bericht_id, d.antwoord_bericht_id,"
+             " CASE WHEN ") +
+         internal::kAntwoordTermijnLoopt + " THEN d.antwoord_uiterlijk - " + dag +
+         " END AS antwoord_dagen_over, CASE WHEN " + internal::kBetaalTermijnLoopt +
+         " THEN d.betalen_uiterlijk - " + dag +
          " END AS betalen_dagen_over"
          " FROM declaratie d LEFT JOIN aanbieder a ON a.agb = d.agb";
 }

@@ -6,6 +6,7 @@
 #include "sluis/workflow/deadlines.h"
 
 #include "connection_impl.h"
+#include "declaratie_termijnen.h"
 #include "pg_array.h"
 #include "sql_util.h"
 #include "ui_table.h"
@@ -44,21 +45,22 @@ Table BacklogAgeing(Connection& conn, codecs::Date peildatum) {
 Table DeadlinesAtRisk(Connection& conn, codecs::Date peildatum, int dagen) {
   return MapErrors([&] {
     pqxx::read_transaction tx(conn.impl().conn);
-    // The same conditions as the deadline sweep (db/deadlines.h): a 325 counts once the
-    // aanbieder's MSH acknowledged it; payment for every approved declaratie not yet paid.
+    // The deadlines the sweep (db/deadlines.h) watches.
     return ToTable(tx.exec_params(
-        "SELECT * FROM ("
-        " SELECT d.id, d.gemeente, d.agb, d.declaratienummer, '325' AS termijn, d.status,"
-        " d.antwoord_uiterlijk::text AS uiterlijk, d.antwoord_uiterlijk - $1::date AS dagen_over,"
-        " d.review_reden FROM declaratie d LEFT JOIN bericht a ON a.id = d.antwoord_bericht_id"
-        " WHERE a.state IS DISTINCT FROM 'acknowledged'"
-        " AND d.antwoord_uiterlijk <= $1::date + $2::int"
-        " UNION ALL"
-        " SELECT d.id, d.gemeente, d.agb, d.declaratienummer, 'betaling', d.status,"
-        " d.betalen_uiterlijk::text, d.betalen_uiterlijk - $1::date, d.review_reden"
-        " FROM declaratie d WHERE d.status NOT IN ('betaald', 'afgewezen')"
-        " AND coalesce(d.toegekend_cent, 1) > 0 AND d.betalen_uiterlijk <= $1::date + $2::int"
-        ") t ORDER BY dagen_over, id, termijn",
+        std::string("SELECT * FROM ("
+                    " SELECT d.id, d.gemeente, d.agb, d.declaratienummer, '325' AS termijn,"
+                    " d.status, d.antwoord_uiterlijk::text AS uiterlijk,"
+                    " d.antwoord_uiterlijk - $1::date AS dagen_over, d.review_reden"
+                    " FROM declaratie d WHERE ") +
+            internal::kAntwoordTermijnLoopt +
+            " AND d.antwoord_uiterlijk <= $1::date + $2::int"
+            " UNION ALL"
+            " SELECT d.id, d.gemeente, d.agb, d.declaratienummer, 'betaling', d.status,"
+            " d.betalen_uiterlijk::text, d.betalen_uiterlijk - $1::date, d.review_reden"
+            " FROM declaratie d WHERE " +
+            internal::kBetaalTermijnLoopt +
+            " AND d.betalen_uiterlijk <= $1::date + $2::int"
+            ") t ORDER BY dagen_over, id, termijn",
         peildatum.ToString(), dagen));
   });
 }
