@@ -311,7 +311,10 @@ std::optional<BetaalbatchInfo> LeesBetaalbatch(Connection& conn, int64_t batch_i
     pqxx::read_transaction tx(conn.impl().conn);
     const pqxx::result r = tx.exec_params(
         "SELECT id, gemeente, msg_id, status, created_by, to_char(uitvoerdatum, 'YYYY-MM-DD'),"
-        " totaal_cent, aantal, to_char(betaald_op, 'YYYY-MM-DD') FROM betaalbatch WHERE id = $1",
+        " totaal_cent, aantal, to_char(betaald_op, 'YYYY-MM-DD'), created_at::text,"
+        " aantal_declaraties, geexporteerd_at::text, geexporteerd_by, debiteur_naam,"
+        " debiteur_iban, coalesce(length(pain001), 0), afgesloten_at::text, afgesloten_by,"
+        " annuleer_reden FROM betaalbatch WHERE id = $1",
         batch_id);
     if (r.empty()) return std::nullopt;
     BetaalbatchInfo info;
@@ -324,6 +327,19 @@ std::optional<BetaalbatchInfo> LeesBetaalbatch(Connection& conn, int64_t batch_i
     info.totaal = Cents(r[0][6].as<int64_t>());
     info.aantal = r[0][7].as<int>();
     if (!r[0][8].is_null()) info.betaald_op = DbDate(r[0][8], Subject(batch_id));
+    info.created_at = r[0][9].as<std::string>();
+    info.aantal_declaraties = r[0][10].as<int>();
+    const auto text = [&](int col) {
+      return r[0][col].is_null() ? std::nullopt : std::optional(r[0][col].as<std::string>());
+    };
+    info.geexporteerd_at = text(11);
+    info.geexporteerd_by = text(12);
+    info.debiteur_naam = text(13);
+    info.debiteur_iban = text(14);
+    info.pain001_bytes = r[0][15].as<int64_t>();
+    info.afgesloten_at = text(16);
+    info.afgesloten_by = text(17);
+    info.annuleer_reden = text(18);
     for (const auto& row : tx.exec_params(
              "SELECT r.agb, r.naam, r.iban, r.end_to_end_id, r.omschrijving, r.bedrag_cent,"
              " array_to_string(array_agg(l.declaratie_id ORDER BY l.declaratie_id), ',')"
@@ -346,6 +362,17 @@ std::optional<BetaalbatchInfo> LeesBetaalbatch(Connection& conn, int64_t batch_i
       info.regels.push_back(std::move(regel));
     }
     return info;
+  });
+}
+
+std::optional<std::string> LeesPain001(Connection& conn, int64_t batch_id) {
+  return MapErrors([&]() -> std::optional<std::string> {
+    pqxx::read_transaction tx(conn.impl().conn);
+    const pqxx::result r =
+        tx.exec_params("SELECT pain001 FROM betaalbatch WHERE id = $1 AND pain001 IS NOT NULL",
+                       batch_id);
+    if (r.empty()) return std::nullopt;
+    return pqxx::binarystring(r[0][0]).str();
   });
 }
 

@@ -95,6 +95,7 @@ BetaalBacklog LeesBetaalBacklog(Connection& conn, Date peildatum, const std::str
     BetaalBacklog out;
     out.peildatum = peildatum;
     std::map<std::string, AgbBacklog> per_agb;
+    std::map<std::string, GemeenteBacklog> per_gemeente;
     for (const auto& row : rows) {
       OpenDeclaratie o;
       o.id = row[0].as<int64_t>();
@@ -129,6 +130,21 @@ BetaalBacklog LeesBetaalBacklog(Connection& conn, Date peildatum, const std::str
         ++out.te_laat;
         a.max_dagen_te_laat = std::max(a.max_dagen_te_laat, -o.dagen_tot_uiterlijk);
       }
+      GemeenteBacklog& g = per_gemeente[o.gemeente];
+      if (g.gemeente.empty()) {
+        g.gemeente = o.gemeente;
+        g.eerste_uiterlijk = o.betalen_uiterlijk;  // rows come by betalen_uiterlijk
+      }
+      if (o.betaalbatch_id) {
+        ++g.in_batch;
+      } else if (o.status == "beoordeeld") {
+        ++g.wacht_op_325;
+      } else {
+        ++g.klaar;
+        g.klaar_netto += o.toegekend;
+      }
+      if (te_laat) ++g.te_laat;
+
       ++out.aantal;
       if (o.toegekend.value() > 0) out.open += o.toegekend;
       out.blootstelling += o.blootstelling.totaal();
@@ -136,6 +152,7 @@ BetaalBacklog LeesBetaalBacklog(Connection& conn, Date peildatum, const std::str
       out.declaraties.push_back(std::move(o));
     }
     for (auto& [agb, a] : per_agb) out.per_agb.push_back(std::move(a));
+    for (auto& [code, g] : per_gemeente) out.per_gemeente.push_back(std::move(g));
     return out;
   });
 }

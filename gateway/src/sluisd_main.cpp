@@ -240,7 +240,7 @@ int main(int argc, char** argv) {
 
   const auto cpa_certificates = CpaCertificates(*cpas);
   AdminRoutes admin_routes(pool, "Sluis");
-  api::ApiRouter api_router(pool, clock, cfg.shared_dir, cfg.ui);
+  api::ApiRouter api_router(pool, clock, cfg.shared_dir, cfg.ui, cfg.betaling);
 
   admin_routes.SetMetrics([&]() -> net::awaitable<std::string> {
     const auto now = clock.Now();

@@ -5,6 +5,7 @@ import { Verouderd, api, el, huidigeSessie, main, melding, nieuweGeneratie, zetS
 import { werkvoorraad, declaratie } from './werkvoorraad.js';
 import { verzoek } from './verzoeken.js';
 import { operations } from './operations.js';
+import { betalingen, betaalbatch } from './betalingen.js';
 import { aanbieders, aanbieder } from './aanbieders.js';
 import { berichten, bericht } from './berichten.js';
 import { beheer } from './beheer.js';
@@ -12,6 +13,7 @@ import { beheer } from './beheer.js';
 const SCHERMEN = [
   { pad: 'werkvoorraad', naam: 'Werkvoorraad', rollen: ['backoffice'] },
   { pad: 'operations', naam: 'Operations', rollen: ['operations'] },
+  { pad: 'betalingen', naam: 'Betalingen', rollen: ['operations'] },
   { pad: 'aanbieders', naam: 'Aanbieders', rollen: ['accountmanager'] },
   { pad: 'berichten', naam: 'Berichten', rollen: ['backoffice', 'accountmanager', 'operations'] },
   { pad: 'beheer', naam: 'Beheer', rollen: ['beheer'] },
@@ -69,6 +71,8 @@ const ROUTES = {
   declaratie: { scherm: 'werkvoorraad', toon: declaratie },
   verzoek: { scherm: 'werkvoorraad', toon: verzoek },
   operations: { scherm: 'operations', toon: operations },
+  betalingen: { scherm: 'betalingen', toon: () => betalingen() },
+  betaalbatch: { scherm: 'betalingen', toon: betaalbatch },
   aanbieders: { scherm: 'aanbieders', toon: aanbieders },
   aanbieder: { scherm: 'aanbieders', toon: aanbieder },
   berichten: { scherm: 'berichten', toon: berichten },

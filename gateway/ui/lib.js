@@ -29,6 +29,8 @@ export const svgEl = (tag, attrs = {}, ...kids) => {
 export const bedrag = (c) => (c === null || c === undefined ? '' : euro.format(c / 100));
 export const tijd = (s) => (s ? s.slice(0, 16).replace('T', ' ') : '');
 export const status = (s) => el('span', { class: `status status-${s}`, text: s });
+// "1 declaratie", "3 declaraties".
+export const aantal = (n, een, meer) => `${n} ${n === 1 ? een : meer}`;
 
 // Bumped by every navigation. A screen still loading when the user moves on must not paint over
 // the next one: its api() GETs then end in a Verouderd error, which route() ignores (except

@@ -1,40 +1,17 @@
-// Operations: the payment backlog against the 30-day clock, berichten per day, deadlines at
-// risk, the queues, open alerts, dead letters and the outbox.
-import { api, bedrag, el, main, melding, staafgrafiek, status, tabel, termijnMet, tijd } from './lib.js';
+// Operations: the backlog against the 30-day clock, berichten per day, deadlines at risk, the
+// queues, open alerts, dead letters and the outbox (paying: betalingen.js).
+import { api, bedrag, el, main, staafgrafiek, status, tabel, termijnMet, tijd } from './lib.js';
 
 const ONTVANGEN = '#2b5278';
 const VERZONDEN = '#7fb3d5';
-// Unpaid approved declaraties per aanbieder and what paying late costs (LeesBetaalBacklog).
-function betaalachterstand(b) {
-  return el('section', { class: 'kaart' },
-    el('h2', { text: 'Betaalachterstand per aanbieder' }),
-    el('p', { 'data-testid': 'betaalachterstand-totaal' },
-      `${b.aantal} goedgekeurde declaraties niet betaald (${bedrag(b.open_cent)}), `
-      + `waarvan ${b.te_laat} na de betaaltermijn. Wat betalen op ${b.peildatum} kost boven het `
-      + `bedrag: ${bedrag(b.blootstelling_cent)} (wettelijke handelsrente en de vaste `
-      + 'vergoeding van € 40 per te laat betaalde declaratie).'),
-    b.rente_onvolledig ? melding('Let op: de tabel handelsrente dekt niet alle dagen te laat '
-      + '(0% gerekend); laad hem met sluis betaal handelsrente.') : null,
-    tabel(b.items, [
-      { kop: 'AGB', waarde: (r) => `${r.agb} ${r.naam}` },
-      { kop: 'Aantal', num: true, waarde: (r) => r.aantal },
-      { kop: 'Te laat', num: true, waarde: (r) => r.te_laat },
-      { kop: 'Open', num: true, waarde: (r) => bedrag(r.open_cent) },
-      { kop: 'Credit', num: true, waarde: (r) => (r.credit_cent ? bedrag(r.credit_cent) : '') },
-      { kop: 'Meeste dagen te laat', num: true, waarde: (r) => (r.max_dagen_te_laat || '') },
-      { kop: 'Kost te laat', num: true, waarde: (r) => bedrag(r.blootstelling_cent) },
-    ], { testid: 'betaalachterstand' }));
-}
 
 export async function operations() {
-  const [achterstand, termijnen, wachtrijen, stroom, dead, failed, outbox, meldingen, betalen,
-    batches] =
+  const [achterstand, termijnen, wachtrijen, stroom, dead, failed, outbox, meldingen] =
     await Promise.all([
       api('/api/operations/achterstand'), api('/api/operations/termijnen'),
       api('/api/operations/wachtrijen'), api('/api/operations/berichtstroom'),
       api('/api/outbox?state=dead'), api('/api/outbox?state=failed'),
-      api('/api/outbox?limit=20'), api('/api/meldingen'),
-      api('/api/operations/betaalachterstand'), api('/api/betaalbatches?limit=10')]);
+      api('/api/outbox?limit=20'), api('/api/meldingen')]);
   main.replaceChildren(
     el('h1', { text: 'Operations' }),
     el('div', { class: 'rij' },
@@ -52,21 +29,6 @@ export async function operations() {
             { waarde: d.verzonden, kleur: VERZONDEN }] })),
         { testid: 'stroom-grafiek', legenda: [[VERZONDEN, 'verzonden (bovenste getal)'],
           [ONTVANGEN, 'ontvangen (onderste getal)']] }))),
-    betaalachterstand(betalen),
-    el('section', { class: 'kaart' }, el('h2', { text: 'Betaalbatches (laatste 10)' }),
-      el('p', { class: 'code-tekst', text: 'Gemaakt, geëxporteerd (pain.001) en betaald met sluis '
-        + 'betaal batch / export / betaald.' }),
-      tabel(batches.items, [
-        { kop: 'Nr', waarde: (r) => r.id },
-        { kop: 'Gemeente', waarde: (r) => r.gemeente },
-        { kop: 'Gemaakt', waarde: (r) => `${tijd(r.created_at)} (${r.created_by})` },
-        { kop: 'Uitvoerdatum', waarde: (r) => r.uitvoerdatum },
-        { kop: 'Overboekingen', num: true, waarde: (r) => r.aantal },
-        { kop: 'Declaraties', num: true, waarde: (r) => r.aantal_declaraties },
-        { kop: 'Totaal', num: true, waarde: (r) => bedrag(r.totaal_cent) },
-        { kop: 'Status', waarde: (r) => status(r.status) },
-        { kop: 'Betaald op / reden', waarde: (r) => r.betaald_op ?? r.annuleer_reden ?? '' },
-      ], { testid: 'betaalbatches' })),
     el('div', { class: 'rij' },
       el('section', { class: 'kaart' }, el('h2', { text: 'Termijnen in gevaar (325 en betaling)' }),
         el('p', { class: 'code-tekst', text: 'Verlopen, of uiterlijk over 3 dagen; een 325 telt zodra '

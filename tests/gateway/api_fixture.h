@@ -46,7 +46,7 @@ class ApiTest : public ::testing::Test {
       : pool_(schema_.url(), 2),
         clock_(workflow::DutchMidnight(*codecs::Date::Parse("2026-02-10")) +
                std::chrono::hours(10)),
-        router_(pool_, clock_, testing::SharedDir(), UiConfig{}) {
+        router_(pool_, clock_, testing::SharedDir(), UiConfig{}, Betaling()) {
     db::Connection conn(schema_.url());
     for (const auto& role : kRoles) {
       db::Account a;
@@ -56,6 +56,13 @@ class ApiTest : public ::testing::Test {
       a.password_hash = HashPassword(kPassword, {.n = 1024, .r = 8, .p = 1});
       db::SaveAccount(conn, a, "test");
     }
+  }
+
+  // Payment files of gemeente 0363 come from this account; other gemeenten have none.
+  static BetalingConfig Betaling() {
+    BetalingConfig b;
+    b.per_gemeente["0363"] = {"Gemeente Testdorp", "NL91ABNA0417164300", ""};
+    return b;
   }
 
   HttpResponse Call(const std::string& method, const std::string& target,

@@ -1,5 +1,6 @@
-// Operations through the API: the payment backlog per aanbieder with what paying late costs,
-// and the payment batches.
+// Payments through the API: the backlog per aanbieder with what paying late costs and per
+// gemeente what a batch would pay, and a payment batch made, exported, downloaded, paid or
+// cancelled.
 #include <gtest/gtest.h>
 
 #include "sluis/db/betaling.h"
@@ -73,6 +74,146 @@ TEST_F(ApiTest, PaymentBatchesAreListedNewestFirstWithTheirState) {
   EXPECT_EQ(list["items"][0].count("pain001"), 0u);  // the file stays in the database
   const Login backoffice = LogIn("backoffice");
   EXPECT_EQ(Call("GET", "/api/betaalbatches", "", &backoffice).status, 403);
+}
+
+
+// The header's value, "" when absent.
+std::string Header(const HttpResponse& r, const std::string& name) {
+  for (const auto& [k, v] : r.headers) {
+    if (k == name) return v;
+  }
+  return "";
+}
+
+TEST_F(ApiTest, APaymentBatchIsMadeExportedDownloadedAndPaidThroughTheApi) {
+  ReplaySpecExample();  // 42420001, gemeente 0363: EUR 390 approved, its 325 sent
+  const Login l = LogIn("operations");
+  const auto backlog = [&] {
+    return json::parse(Call("GET", "/api/operations/betaalachterstand", "", &l).body);
+  };
+  const json before = backlog();
+  ASSERT_EQ(before["per_gemeente"].size(), 1u) << before.dump();
+  EXPECT_EQ(before["per_gemeente"][0]["gemeente"], "0363");
+  EXPECT_EQ(before["per_gemeente"][0]["klaar"], 1);
+  EXPECT_EQ(before["per_gemeente"][0]["klaar_netto_cent"], 39000);
+  EXPECT_EQ(before["per_gemeente"][0]["in_batch"], 0);
+  EXPECT_EQ(before["per_gemeente"][0]["debiteur"]["naam"], "Gemeente Testdorp");
+
+  const auto make = [&](const json& body, const Login* who = nullptr) {
+    return Call("POST", "/api/betaalbatches", body.dump(), who ? who : &l);
+  };
+  // Refused before anything changes: no account for the gemeente, a day gone, no date.
+  HttpResponse r = make({{"gemeente", "0362"}, {"uitvoerdatum", "2026-02-12"}});
+  EXPECT_EQ(r.status, 422);
+  EXPECT_NE(r.body.find("geen rekening voor gemeente 0362"), std::string::npos) << r.body;
+  EXPECT_EQ(make({{"gemeente", "0363"}, {"uitvoerdatum", "2026-02-09"}}).status, 422);
+  EXPECT_EQ(make({{"gemeente", "0363"}}).status, 422);
+  EXPECT_EQ(make({{"gemeente", "363"}, {"uitvoerdatum", "2026-02-12"}}).status, 422);
+  const Login backoffice = LogIn("backoffice");
+  EXPECT_EQ(make({{"gemeente", "0363"}, {"uitvoerdatum", "2026-02-12"}}, &backoffice).status, 403);
+  EXPECT_EQ(schema_.Query("SELECT count(*) FROM betaalbatch"), "0");
+  EXPECT_EQ(schema_.Query("SELECT status FROM declaratie"), "verzonden");
+
+  r = make({{"gemeente", "0363"}, {"uitvoerdatum", "2026-02-12"}});
+  ASSERT_EQ(r.status, 201) << r.body;
+  const json made = json::parse(r.body);
+  EXPECT_EQ(made["betaalbaar_gesteld"]["betaalbaar"], 1);
+  EXPECT_TRUE(made["export_fout"].is_null());
+  const json& batch = made["batch"];
+  EXPECT_EQ(batch["status"], "geexporteerd");
+  EXPECT_EQ(batch["created_by"], "operations");
+  EXPECT_EQ(batch["geexporteerd_by"], "operations");
+  EXPECT_EQ(batch["debiteur_iban"], "NL91ABNA0417164300");
+  EXPECT_EQ(batch["totaal_cent"], 39000);
+  ASSERT_EQ(batch["regels"].size(), 1u);
+  EXPECT_EQ(batch["regels"][0]["agb"], "42420001");
+  EXPECT_EQ(batch["regels"][0]["bedrag_cent"], 39000);
+  EXPECT_EQ(batch["regels"][0]["declaratie_ids"], json::array({std::stoll(DeclaratieId())}));
+  const std::string id = std::to_string(batch["id"].get<int64_t>());
+  EXPECT_EQ(backlog()["per_gemeente"][0]["klaar"], 0);
+  EXPECT_EQ(backlog()["per_gemeente"][0]["in_batch"], 1);
+  // Nothing left to pay: no second batch.
+  r = make({{"gemeente", "0363"}, {"uitvoerdatum", "2026-02-12"}});
+  EXPECT_EQ(r.status, 200) << r.body;
+  EXPECT_TRUE(json::parse(r.body)["batch"].is_null());
+
+  // The file, byte for byte as stored, and who fetched it.
+  r = Call("GET", "/api/betaalbatches/" + id + "/pain001", "", &l);
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.content_type, "application/xml; charset=utf-8");
+  EXPECT_EQ(Header(r, "Content-Disposition"),
+            "attachment; filename=\"" + batch["msg_id"].get<std::string>() + ".xml\"");
+  EXPECT_EQ(r.body.size(), batch["pain001_bytes"].get<size_t>());
+  EXPECT_EQ(r.body, schema_.Query("SELECT convert_from(pain001, 'UTF8') FROM betaalbatch"));
+  EXPECT_NE(r.body.find("<InstdAmt Ccy=\"EUR\">390.00</InstdAmt>"), std::string::npos);
+  EXPECT_EQ(schema_.Query("SELECT actor FROM audit_log WHERE action = 'betaalbatch.gedownload'"
+                          " AND subject = 'betaalbatch/" + id + "'"),
+            "operations");
+
+  // Paid: not in the future; by default on the uitvoerdatum, or today while that is to come.
+  r = Call("POST", "/api/betaalbatches/" + id + "/betaald",
+           json{{"betaald_op", "2026-02-11"}}.dump(), &l);
+  EXPECT_EQ(r.status, 422) << r.body;
+  r = Call("POST", "/api/betaalbatches/" + id + "/betaald", "{}", &l);
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(json::parse(r.body)["status"], "betaald");
+  EXPECT_EQ(json::parse(r.body)["betaald_op"], "2026-02-10");
+  EXPECT_EQ(json::parse(r.body)["afgesloten_by"], "operations");
+  EXPECT_EQ(schema_.Query("SELECT status FROM declaratie"), "betaald");
+  EXPECT_EQ(backlog()["aantal"], 0);
+  // A paid batch cannot be paid or cancelled again.
+  EXPECT_EQ(Call("POST", "/api/betaalbatches/" + id + "/betaald", "{}", &l).status, 409);
+  EXPECT_EQ(Call("POST", "/api/betaalbatches/" + id + "/annuleren",
+                 json{{"reden", "dubbel"}}.dump(), &l).status,
+            409);
+  EXPECT_EQ(Call("GET", "/api/betaalbatches/999", "", &l).status, 404);
+  EXPECT_EQ(Call("GET", "/api/betaalbatches/999/pain001", "", &l).status, 404);
+  EXPECT_EQ(Call("POST", "/api/betaalbatches/999/betaald", "{}", &l).status, 404);
+}
+
+TEST_F(ApiTest, ACancelledBatchGivesItsDeclaratiesToTheNextAndNeverItsFile) {
+  ReplaySpecExample();
+  const Login l = LogIn("operations");
+  // Made without its file (as when the export failed): the file is made on request.
+  db::Connection conn(schema_.url());
+  ASSERT_EQ(db::StelBetaalbaar(conn, "0363", "fin").betaalbaar, 1);
+  const auto made =
+      db::MaakBetaalbatch(conn, {"0363", *codecs::Date::Parse("2026-02-12"), "fin", clock_.Now()});
+  ASSERT_TRUE(made.ok() && made->batch_id);
+  const std::string id = std::to_string(*made->batch_id);
+  HttpResponse r = Call("GET", "/api/betaalbatches/" + id + "/pain001", "", &l);
+  EXPECT_EQ(r.status, 409);
+  EXPECT_NE(r.body.find("nog niet"), std::string::npos) << r.body;
+  r = Call("POST", "/api/betaalbatches/" + id + "/export", "{}", &l);
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(json::parse(r.body)["status"], "geexporteerd");
+  EXPECT_GT(json::parse(r.body)["pain001_bytes"].get<int64_t>(), 500);
+  EXPECT_EQ(Call("GET", "/api/betaalbatches/" + id + "/pain001", "", &l).status, 200);
+
+  // A reason is required.
+  EXPECT_EQ(Call("POST", "/api/betaalbatches/" + id + "/annuleren", "{}", &l).status, 422);
+  EXPECT_EQ(Call("POST", "/api/betaalbatches/" + id + "/annuleren",
+                 json{{"reden", "  "}}.dump(), &l).status,
+            422);
+  r = Call("POST", "/api/betaalbatches/" + id + "/annuleren",
+           json{{"reden", "verkeerde uitvoerdatum"}}.dump(), &l);
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(json::parse(r.body)["status"], "geannuleerd");
+  EXPECT_EQ(json::parse(r.body)["annuleer_reden"], "verkeerde uitvoerdatum");
+  r = Call("GET", "/api/betaalbatches/" + id + "/pain001", "", &l);
+  EXPECT_EQ(r.status, 409);
+  EXPECT_NE(r.body.find("geannuleerd"), std::string::npos) << r.body;
+  EXPECT_EQ(Call("POST", "/api/betaalbatches/" + id + "/export", "{}", &l).status, 409);
+  EXPECT_EQ(Call("POST", "/api/betaalbatches/" + id + "/betaald", "{}", &l).status, 409);
+
+  // The declaratie waits for the next batch, which takes it.
+  const json backlog =
+      json::parse(Call("GET", "/api/operations/betaalachterstand", "", &l).body);
+  EXPECT_EQ(backlog["per_gemeente"][0]["klaar"], 1);
+  r = Call("POST", "/api/betaalbatches",
+           json{{"gemeente", "0363"}, {"uitvoerdatum", "2026-02-13"}}.dump(), &l);
+  ASSERT_EQ(r.status, 201) << r.body;
+  EXPECT_EQ(json::parse(r.body)["batch"]["aantal_declaraties"], 1);
 }
 
 }  // namespace

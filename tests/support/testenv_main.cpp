@@ -14,7 +14,10 @@
 int main() {
   using namespace sluis::testing;
   if (TestDbUrl().empty()) return 2;
-  SluisdProcess d;
+  // A debtor account, so that payment batches can be exported (the example IBAN of the Dutch
+  // banks' documentation, not a real account).
+  SluisdProcess d({.extra_config = "[betaling]\ndebtor_naam = \"Gemeente Testdorp\"\n"
+                                   "debtor_iban = \"NL91ABNA0417164300\"\n"});
   if (!d.Start()) {
     std::fprintf(stderr, "sluis-testenv: sluisd did not start:\n%s\n%s\n",
                  d.process().Stdout().c_str(), d.process().Stderr().c_str());

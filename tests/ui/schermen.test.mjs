@@ -93,13 +93,6 @@ test('operations, aanbieders and berichten show real data', async () => {
       .allTextContents();
     assert.ok(counts.map(Number).reduce((a, b) => a + b) >= 2, counts.join());
     assert.equal(await ops.locator('[data-testid=achterstand-grafiek] rect').count(), 5);
-    // Payment: the replayed declaraties of 42420001 are long overdue, and that costs money.
-    const betalen = ops.locator('[data-testid=betaalachterstand] tbody tr', { hasText: '42420001' });
-    assert.match(await betalen.textContent(), /^42420001 Thuiszorg De Linde\d+[1-9]\d*€.*€/);
-    assert.match(await ops.locator('[data-testid=betaalachterstand-totaal]').textContent(),
-      /waarvan [1-9]\d* na de betaaltermijn.*kost boven het bedrag: €\s[1-9]/);
-    assert.match(await ops.locator('[data-testid=betaalbatches] tbody tr').textContent(),
-      /0363.*fin\.medewerker.*2026-03-0223€\s1\.234,56betaald2026-03-03/);
     // The replayed 323s of February and March 2026: their 325s and payments are overdue.
     const laat = await ops.locator('[data-testid=termijnen] .termijn.te-laat').allTextContents();
     assert.ok(laat.length >= 2 && laat.every((t) => /^2026-0[2-4]-\d\d \(\d+ dagen te laat\)$/.test(t)),
@@ -141,6 +134,18 @@ test('operations, aanbieders and berichten show real data', async () => {
     'pending 0');
     assert.equal(psql(sluis.info, "SELECT actor || ' ' || subject FROM audit_log"
       + " WHERE action = 'outbox.opnieuw'"), 'operations ebms_outbox/ui-failed@sluis');
+    // Payment: the replayed declaraties of 42420001 are long overdue, and that costs money.
+    await ops.locator('nav a[data-scherm=betalingen]').click();
+    const betalen = ops.locator('[data-testid=betaalachterstand] tbody tr', { hasText: '42420001' });
+    assert.match(await betalen.textContent(), /^42420001 Thuiszorg De Linde\d+[1-9]\d*€.*€/);
+    assert.match(await ops.locator('[data-testid=betaalachterstand-totaal]').textContent(),
+      /waarvan [1-9]\d* na de betaaltermijn.*kost boven het bedrag: €\s[1-9]/);
+    const batch = ops.locator('[data-testid=betaalbatches] tbody tr');
+    assert.match(await batch.textContent(),
+      /0363.*fin\.medewerker.*2026-03-0223€\s1\.234,56betaald2026-03-03/);
+    await batch.click();
+    assert.match(await ops.locator('[data-testid=batch-kop]').textContent(),
+      /Statusbetaald.*Betaald op2026-03-03/);
     await ops.context().close();
 
     const am = await newPage(browser);

@@ -8,13 +8,14 @@ import { addAccounts, login, replay } from './lib/sluis.mjs';
 const EXPECTED = {
   backoffice: ['werkvoorraad', 'berichten'],
   accountmanager: ['aanbieders', 'berichten'],
-  operations: ['operations', 'berichten'],
+  operations: ['operations', 'betalingen', 'berichten'],
   beheer: ['beheer'],
 };
 const PROBES = {
   werkvoorraad: '/api/declaraties',
   aanbieders: '/api/aanbieders',
   operations: '/api/operations/achterstand',
+  betalingen: '/api/betaalbatches',
   berichten: '/api/berichten',
   beheer: '/api/audit',
 };

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include <map>
+#include <optional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -32,6 +33,7 @@ struct ApiRouter::Impl {
   std::unique_ptr<db::Inbox> inbox;                  // null when the schemas could not be loaded
   std::shared_ptr<const codecs::SchemaSet> schemas;  // null likewise (301/319 decisions)
   std::string openapi;                               // rendered once
+  BetalingConfig betaling;                           // the debtor of every payment file
 };
 using Services = ApiRouter::Impl;
 
@@ -78,6 +80,10 @@ const std::string* TextField(const nlohmann::json& body, const char* key);
 bool ParseId(const std::string& s, int64_t& out);
 // Today in the Netherlands, by the router's (injected) clock.
 codecs::Date Vandaag(const Services& s);
+// ?peildatum=JJJJ-MM-DD, else today; nullopt when it is no date.
+std::optional<codecs::Date> Peildatum(const Services& s, const Ctx& c);
+// `n` digits: an AGB-code has 8, a gemeentecode 4.
+bool Digits(const std::string& s, size_t n);
 
 // ---- handlers (handlers_*.cpp, router.cpp) ---------------------------------------------------
 using Awaitable = boost::asio::awaitable<HttpResponse>;
@@ -101,6 +107,12 @@ Awaitable Backlog(Services& s, Ctx c);
 Awaitable Deadlines(Services& s, Ctx c);
 Awaitable PaymentBacklog(Services& s, Ctx c);
 Awaitable ListBatches(Services& s, Ctx c);
+Awaitable MakeBatch(Services& s, Ctx c);
+Awaitable GetBatch(Services& s, Ctx c);
+Awaitable ExportBatch(Services& s, Ctx c);
+Awaitable DownloadPain001(Services& s, Ctx c);
+Awaitable BatchPaid(Services& s, Ctx c);
+Awaitable CancelBatch(Services& s, Ctx c);
 Awaitable Queues(Services& s, Ctx c);
 Awaitable Rates(Services& s, Ctx c);
 Awaitable ListOutbox(Services& s, Ctx c);

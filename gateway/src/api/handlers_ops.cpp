@@ -1,7 +1,6 @@
-// Operations, Aanbieders, Berichten and Beheer.
+// Operations, Aanbieders, Berichten and Beheer (payments: handlers_betalingen.cpp).
 #include <tuple>
 
-#include "sluis/db/betaling.h"
 #include "sluis/workflow/clock.h"
 
 #include "api/api_internal.h"
@@ -10,17 +9,6 @@
 namespace sluis::gateway::api {
 
 namespace {
-
-// The peildatum: ?peildatum=JJJJ-MM-DD, else today in the Netherlands.
-std::optional<codecs::Date> Peildatum(const Services& s, const Ctx& c) {
-  if (c.Q("peildatum").empty()) return Vandaag(s);
-  return codecs::Date::Parse(c.Q("peildatum"));
-}
-
-// `n` digits: an AGB-code has 8, a gemeentecode 4.
-bool Digits(const std::string& s, size_t n) {
-  return s.size() == n && std::all_of(s.begin(), s.end(), ::isdigit);
-}
 
 bool ValidAgb(const std::string& agb) { return Digits(agb, 8); }
 
@@ -64,43 +52,6 @@ Awaitable Deadlines(Services& s, Ctx c) {
   return DatedList(s, std::move(c), "termijnen", [](db::Connection& conn, codecs::Date day) {
     return db::DeadlinesAtRisk(conn, day, 3);
   });
-}
-
-Awaitable PaymentBacklog(Services& s, Ctx c) {
-  const auto d = Peildatum(s, c);
-  if (!d) co_return JsonError(422, "peildatum: verwacht JJJJ-MM-DD");
-  const codecs::Date day = *d;
-  const std::string gemeente = c.Q("gemeente");
-  if (!gemeente.empty() && !Digits(gemeente, 4)) {
-    co_return JsonError(422, "gemeente: verwacht een gemeentecode van 4 cijfers");
-  }
-  const db::BetaalBacklog b = co_await s.db.Run(
-      [&](db::Connection& conn) { return db::LeesBetaalBacklog(conn, day, gemeente); });
-  nlohmann::json items = nlohmann::json::array();
-  for (const db::AgbBacklog& a : b.per_agb) {
-    items.push_back({{"agb", a.agb},
-                     {"naam", a.naam},
-                     {"aantal", a.aantal},
-                     {"te_laat", a.te_laat},
-                     {"open_cent", a.open.value()},
-                     {"credit_cent", a.credit.value()},
-                     {"blootstelling_cent", a.blootstelling.value()},
-                     {"max_dagen_te_laat", a.max_dagen_te_laat}});
-  }
-  co_return JsonResponse(200, {{"peildatum", b.peildatum.ToString()},
-                               {"aantal", b.aantal},
-                               {"te_laat", b.te_laat},
-                               {"open_cent", b.open.value()},
-                               {"blootstelling_cent", b.blootstelling.value()},
-                               {"rente_onvolledig", b.rente_onvolledig},
-                               {"items", std::move(items)}});
-}
-
-Awaitable ListBatches(Services& s, Ctx c) {
-  const db::Paging p = c.Paging();
-  const db::Table t =
-      co_await s.db.Run([&](db::Connection& conn) { return db::ListBetaalbatches(conn, p); });
-  co_return ListResponse(t, c, "betaalbatches");
 }
 
 Awaitable Queues(Services& s, Ctx c) {

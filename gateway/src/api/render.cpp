@@ -182,6 +182,15 @@ const std::string* TextField(const nlohmann::json& body, const char* key) {
 
 codecs::Date Vandaag(const Services& s) { return workflow::DutchDate(s.clock.Now()); }
 
+std::optional<codecs::Date> Peildatum(const Services& s, const Ctx& c) {
+  if (c.Q("peildatum").empty()) return Vandaag(s);
+  return codecs::Date::Parse(c.Q("peildatum"));
+}
+
+bool Digits(const std::string& s, size_t n) {
+  return s.size() == n && std::all_of(s.begin(), s.end(), ::isdigit);
+}
+
 bool ParseId(const std::string& s, int64_t& out) {
   if (s.empty() || s.size() > 18) return false;
   const auto res = std::from_chars(s.data(), s.data() + s.size(), out);

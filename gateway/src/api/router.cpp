@@ -387,9 +387,9 @@ awaitable<HttpResponse> Dispatch(Services& s, HttpRequest req) {
 }  // namespace
 
 ApiRouter::ApiRouter(DbPool& db, const workflow::Clock& clock, std::string shared_dir,
-                     UiConfig config)
-    : impl_(new Impl{
-          db, clock, std::move(shared_dir), config, {}, {}, nullptr, nullptr, RenderOpenApi()}) {
+                     UiConfig config, BetalingConfig betaling)
+    : impl_(new Impl{db, clock, std::move(shared_dir), config, {}, {}, nullptr, nullptr,
+                     RenderOpenApi(), std::move(betaling)}) {
   const std::string basisschema = ReadBasisschema(impl_->shared_dir);
   impl_->retourcodes = codecs::ParseRetourcodeTexts(basisschema);
   impl_->redenen = codecs::ParseEnumerationTexts(basisschema, "LDT_RedenAfwijzingVerzoek");

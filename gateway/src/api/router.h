@@ -45,7 +45,9 @@ class ApiRouter {
  public:
   // shared_dir: the reference material (istandaarden/ for schemas and retourcode texts).
   // clock: the time for sessions, throttling and decisions; must outlive the router.
-  ApiRouter(DbPool& db, const workflow::Clock& clock, std::string shared_dir, UiConfig config);
+  // betaling: the debtor account(s) of the payment files (none: batches cannot be exported).
+  ApiRouter(DbPool& db, const workflow::Clock& clock, std::string shared_dir, UiConfig config,
+            BetalingConfig betaling = {});
   ~ApiRouter();
   ApiRouter(const ApiRouter&) = delete;
   ApiRouter& operator=(const ApiRouter&) = delete;

@@ -17,6 +17,7 @@
 
 #include "cli/command.h"
 #include "config.h"
+#include "debiteur.h"
 
 namespace sluis::gateway::cli {
 namespace {
@@ -141,11 +142,7 @@ bool WriteNew(const std::string& path, const std::string& bytes, std::string& er
 }
 
 std::optional<db::Debiteur> DebiteurVoor(const Context& ctx, const std::string& gemeente) {
-  const DebiteurConfig* d = ctx.config->betaling.DebiteurVoor(gemeente);
-  if (!d) return std::nullopt;
-  db::Debiteur out{d->naam, d->iban, std::nullopt};
-  if (!d->bic.empty()) out.bic = d->bic;
-  return out;
+  return gateway::DebiteurVoor(ctx.config->betaling, gemeente);
 }
 
 // Exports (or re-reads) a batch's file and writes it to `out`.

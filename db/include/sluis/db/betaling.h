@@ -96,13 +96,24 @@ struct BetaalregelInfo {
 struct BetaalbatchInfo {
   int64_t id = 0;
   std::string gemeente, msg_id, status, created_by;
+  std::string created_at;  // ISO 8601 with offset (PostgreSQL's text), as the lists show it
   Date uitvoerdatum;
   Cents totaal;
-  int aantal = 0;
+  int aantal = 0;               // transfers
+  int aantal_declaraties = 0;
   std::optional<Date> betaald_op;
+  // Set once exported: who, when, from which account, and the file's size.
+  std::optional<std::string> geexporteerd_at, geexporteerd_by, debiteur_naam, debiteur_iban;
+  int64_t pain001_bytes = 0;  // 0: no file yet
+  // Set once paid or cancelled.
+  std::optional<std::string> afgesloten_at, afgesloten_by, annuleer_reden;
   std::vector<BetaalregelInfo> regels;
 };
 std::optional<BetaalbatchInfo> LeesBetaalbatch(Connection& conn, int64_t batch_id);
+
+// The stored pain.001 file, byte for byte; nullopt when the batch is unknown or not exported.
+// Reading it changes nothing (ExporteerBetaalbatch makes it).
+std::optional<std::string> LeesPain001(Connection& conn, int64_t batch_id);
 
 // ---- The rate table -------------------------------------------------------------------------
 
@@ -136,10 +147,22 @@ struct AgbBacklog {
   Cents blootstelling;
   int32_t max_dagen_te_laat = 0;
 };
+// What a new batch of the gemeente would take now: its 325 went out (verzonden, made payable
+// when the batch is made) or already betaalbaar, in no batch.
+struct GemeenteBacklog {
+  std::string gemeente;
+  int klaar = 0;                 // declaraties a new batch would take
+  Cents klaar_netto;             // their approved amounts, credits netted
+  int in_batch = 0;              // in a batch not yet paid
+  int wacht_op_325 = 0;          // beoordeeld: their 325 has not gone out yet
+  int te_laat = 0;               // of all these, past their payment deadline
+  Date eerste_uiterlijk;         // the earliest payment deadline among them
+};
 struct BetaalBacklog {
   Date peildatum;
   std::vector<OpenDeclaratie> declaraties;  // by betalen_uiterlijk, then id
   std::vector<AgbBacklog> per_agb;          // by AGB
+  std::vector<GemeenteBacklog> per_gemeente;  // by gemeentecode
   int aantal = 0, te_laat = 0;
   Cents open, blootstelling;
   bool rente_onvolledig = false;  // some late day had no rate in the table

@@ -1,0 +1,87 @@
+// Paying from the Betalingen screen: a batch made for gemeente 0363, cancelled with a reason (its
+// file no longer offered), a new batch made, its pain.001 downloaded for the bank and the batch
+// marked paid; the declaratie ends paid and the audit log says who did each step.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { launchBrowser, newPage, screenshotPath, startSluis } from './lib/env.mjs';
+import { addAccounts, login, replay } from './lib/sluis.mjs';
+
+function psql(info, sql) {
+  const r = spawnSync('psql', [info.db_url, '-v', 'ON_ERROR_STOP=1', '-At', '-c', sql],
+    { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(r.stderr);
+  return r.stdout.trim();
+}
+
+test('make, cancel, remake, download and pay a payment batch', async () => {
+  const sluis = await startSluis();
+  const browser = await launchBrowser();
+  try {
+    addAccounts(sluis.info);
+    // 01-spec-example: one declaratie of 42420001 for gemeente 0363, EUR 390 approved, 325 sent.
+    replay(sluis.info, '01-spec-example');
+    const page = await newPage(browser);
+    await login(page, sluis.info, 'operations');
+    await page.locator('nav a[data-scherm=betalingen]').click();
+    const rij = page.locator('[data-testid=te-betalen] tbody tr', { hasText: '0363' });
+    assert.match(await rij.textContent(),
+      /^03631€\s390,0000\d+2026-03-05Gemeente Testdorp NL91ABNA0417164300$/);
+    assert.match(await page.locator('#batch-gemeente').textContent(), /0363: 1 declaratie,/);
+    await page.screenshot({ path: screenshotPath('betalingen'), fullPage: true });
+
+    // Made, then cancelled: the reason is required, and a cancelled batch offers no file.
+    await page.locator('#batch-maken').click();
+    const uitkomst = page.locator('[data-testid=batch-uitkomst]');
+    assert.match(await uitkomst.textContent(),
+      /Betaalbatch \d+ gemaakt: 1 overboeking, 1 declaratie, €\s390,00/);
+    await uitkomst.locator('a').click();
+    await page.locator('[data-testid=batch-kop]').waitFor();
+    assert.match(await page.locator('[data-testid=batch-kop]').textContent(),
+      /Statusgeexporteerd.*Gemeente0363.*Totaal€\s390,00.*door operations.*NL91ABNA0417164300/);
+    assert.match(await page.locator('[data-testid=overboekingen] tbody tr').textContent(),
+      /42420001 Thuiszorg De Linde.*€\s390,00/);
+    await page.locator('#batch-annuleren').click();  // the browser refuses: no reason
+    assert.equal(psql(sluis.info, 'SELECT status FROM betaalbatch'), 'geexporteerd');
+    await page.locator('#annuleer-reden').fill('verkeerde uitvoerdatum');
+    await page.locator('#batch-annuleren').click();
+    await page.locator('[data-testid=batch-kop] .status-geannuleerd').waitFor();
+    assert.equal(await page.locator('[data-testid=pain001]').count(), 0);
+    assert.equal(await page.locator('#batch-betaald').count(), 0);
+
+    // The declaratie is ready again; the next batch takes it.
+    await page.locator('nav a[data-scherm=betalingen]').click();
+    await page.locator('[data-testid=betaalbatches] tbody tr', { hasText: 'verkeerde uitvoerdatum' })
+      .waitFor();
+    assert.match(await rij.textContent(), /^03631€\s390,000/);
+    await page.locator('#batch-maken').click();
+    await uitkomst.locator('a').click();
+    await page.locator('[data-testid=pain001]').waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'),
+      page.locator('[data-testid=pain001]').click()]);
+    const nummer = psql(sluis.info, "SELECT id FROM betaalbatch WHERE status = 'geexporteerd'");
+    const msgId = psql(sluis.info, `SELECT msg_id FROM betaalbatch WHERE id = ${nummer}`);
+    assert.equal(download.suggestedFilename(), `${msgId}.xml`);
+    const file = readFileSync(await download.path(), 'utf8');
+    assert.match(file, new RegExp(`<MsgId>${msgId}</MsgId>`));
+    assert.match(file, /<InstdAmt Ccy="EUR">390.00<\/InstdAmt>/);
+    assert.equal(createHash('sha256').update(file).digest('hex'), psql(sluis.info,
+      `SELECT encode(sha256(pain001), 'hex') FROM betaalbatch WHERE id = ${nummer}`));
+    await page.screenshot({ path: screenshotPath('betaalbatch'), fullPage: true });
+
+    // Paid: today is the default (the uitvoerdatum is today); the declaratie is paid.
+    await page.locator('#batch-betaald').click();
+    await page.locator('[data-testid=batch-kop] .status-betaald').waitFor();
+    assert.equal(psql(sluis.info, 'SELECT status FROM declaratie'), 'betaald');
+    assert.equal(psql(sluis.info, "SELECT string_agg(action || ' ' || actor, ', ' ORDER BY id)"
+      + " FROM audit_log WHERE subject LIKE 'betaalbatch/%'"),
+    ['aangemaakt', 'geexporteerd', 'geannuleerd', 'aangemaakt', 'geexporteerd', 'gedownload',
+      'betaald'].map((a) => `betaalbatch.${a} operations`).join(', '));
+    await page.context().close();
+  } finally {
+    await browser.close();
+    await sluis.stop();
+  }
+});
