@@ -1,5 +1,5 @@
 // The account managers' figures per aanbieder: start/stop timeliness, declared volume and
-// spend per product with a sudden-rise signal, and what is still open.
+// spend per product with a sudden-rise signal, what is still open, and what was paid.
 #include "sluis/db/ui_views.h"
 
 #include "connection_impl.h"
@@ -7,6 +7,7 @@
 
 namespace sluis::db {
 
+using internal::PagingSql;
 using internal::ToTable;
 
 Table TijdigheidPerMaand(Connection& conn, const std::string& agb) {
@@ -68,6 +69,29 @@ Table OpenstaandBijAanbieder(Connection& conn, const std::string& agb) {
         " AND b.state <> 'dead' AND NOT EXISTS (SELECT 1 FROM bericht r WHERE r.answers_bericht_id "
         "= b.id"
         "   AND r.direction = 'in')",
+        agb));
+  });
+}
+
+Table AanbiederGegevens(Connection& conn, const std::string& agb) {
+  return MapErrors([&] {
+    pqxx::read_transaction tx(conn.impl().conn);
+    return ToTable(tx.exec_params(
+        "SELECT agb, naam, iban, betaaltermijn_dagen FROM aanbieder WHERE agb = $1", agb));
+  });
+}
+
+Table BetalingenAanAanbieder(Connection& conn, const std::string& agb, const Paging& p) {
+  return MapErrors([&] {
+    pqxx::read_transaction tx(conn.impl().conn);
+    return ToTable(tx.exec_params(
+        "SELECT b.id AS batch_id, b.gemeente, b.status, b.uitvoerdatum::text, b.betaald_op::text,"
+        " r.bedrag_cent, (SELECT count(*) FROM betaalregel_declaratie l"
+        "   WHERE l.betaalregel_id = r.id) AS declaraties,"
+        " r.omschrijving, r.end_to_end_id, r.iban, count(*) OVER () AS _total"
+        " FROM betaalregel r JOIN betaalbatch b ON b.id = r.batch_id WHERE r.agb = $1"
+        " ORDER BY b.id DESC" +
+            PagingSql(p),
         agb));
   });
 }

@@ -1,5 +1,5 @@
 // Aanbieders (account managers): every aanbieder, and one with its rejections per retourcode,
-// timeliness, volume per product, what is open and its berichten.
+// what is open, timeliness, what was paid, volume per product and its berichten.
 import { api, bedrag, el, main, staafgrafiek, status, tabel, tijd } from './lib.js';
 import { berichtParams } from './berichten.js';
 import { EENHEID } from './verzoeken.js';
@@ -17,11 +17,30 @@ export async function aanbieders() {
     ], { testid: 'aanbieders', klik: (r) => { location.hash = `#/aanbieder/${r.agb}`; } })));
 }
 
+// What was paid to the aanbieder, batch by batch (what a provider asks when it calls).
+function betalingen(lijst) {
+  return el('section', { class: 'kaart' }, el('h2', { text: 'Betalingen (laatste 20 overboekingen)' }),
+    tabel(lijst.items, [
+      { kop: 'Batch', waarde: (r) => r.batch_id },
+      { kop: 'Gemeente', waarde: (r) => r.gemeente },
+      { kop: 'Uitvoerdatum', waarde: (r) => r.uitvoerdatum },
+      { kop: 'Bedrag', num: true, waarde: (r) => bedrag(r.bedrag_cent) },
+      { kop: 'Declaraties', num: true, waarde: (r) => r.declaraties },
+      { kop: 'Status', waarde: (r) => status(r.status) },
+      { kop: 'Betaald op', waarde: (r) => r.betaald_op ?? '' },
+      { kop: 'Omschrijving', waarde: (r) => r.omschrijving },
+      { kop: 'Kenmerk (EndToEndId)', waarde: (r) => r.end_to_end_id },
+      { kop: 'Naar IBAN', waarde: (r) => r.iban },
+    ], { testid: 'betalingen' }));
+}
+
 export async function aanbieder(agb) {
-  const [tijdlijn, afw, tijdig, volume, open] = await Promise.all([
+  const [gegevens, tijdlijn, afw, tijdig, volume, open, betaald] = await Promise.all([
+    // An AGB seen only in messages has no reference row: the page shows without its name.
+    api(`/api/aanbieders/${agb}`).catch((e) => { if (e.status === 404) return null; throw e; }),
     api(`/api/aanbieders/${agb}/berichten?limit=200`), api(`/api/aanbieders/${agb}/afwijzingen`),
     api(`/api/aanbieders/${agb}/tijdigheid`), api(`/api/aanbieders/${agb}/volume?limit=1000`),
-    api(`/api/aanbieders/${agb}/openstaand`)]);
+    api(`/api/aanbieders/${agb}/openstaand`), api(`/api/aanbieders/${agb}/betalingen?limit=20`)]);
   const perMaand = new Map();
   for (const r of volume.items) perMaand.set(r.maand, (perMaand.get(r.maand) || 0) + r.bedrag_cent);
   const pct = (v) => (v === null || v === undefined ? '–' : `${v.toLocaleString('nl-NL')}%`);
@@ -31,7 +50,10 @@ export async function aanbieder(agb) {
   for (const r of afw.items) perCode.set(r.retourcode, (perCode.get(r.retourcode) || 0) + r.afgekeurd);
   main.replaceChildren(
     el('p', {}, el('a', { href: '#/aanbieders' }, '← Aanbieders')),
-    el('h1', { text: `Aanbieder ${agb}` }),
+    el('h1', { text: gegevens ? `Aanbieder ${agb} ${gegevens.naam}` : `Aanbieder ${agb}` }),
+    el('p', { 'data-testid': 'aanbieder-gegevens', text: gegevens
+      ? `IBAN ${gegevens.iban} · betaaltermijn ${gegevens.betaaltermijn_dagen} dagen`
+      : 'Niet in de referentiedata (aanbieders.csv): geen naam, IBAN of betaaltermijn.' }),
     el('p', {}, el('a', { href: '#/berichten', id: 'aanbieder-berichten', onclick: () => {
       for (const k of [...berichtParams.keys()]) berichtParams.delete(k);
       berichtParams.set('agb', agb);
@@ -65,6 +87,7 @@ export async function aanbieder(agb) {
           { kop: 'Stops (307)', num: true, waarde: (r) => `${r.stops_tijdig} / ${r.stops}` },
           { kop: 'Tijdig', num: true, waarde: (r) => pct(r.stops_pct) },
         ], { testid: 'tijdigheid' }))),
+    betalingen(betaald),
     el('section', { class: 'kaart' },
       el('h2', { text: 'Gedeclareerd per product per maand' }),
       staafgrafiek([...perMaand].map(([m, c]) => ({ label: m, waarde: Math.max(0, c),

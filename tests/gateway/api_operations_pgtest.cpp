@@ -216,5 +216,51 @@ TEST_F(ApiTest, ACancelledBatchGivesItsDeclaratiesToTheNextAndNeverItsFile) {
   EXPECT_EQ(json::parse(r.body)["batch"]["aantal_declaraties"], 1);
 }
 
+TEST_F(ApiTest, AnAccountManagerSeesTheAanbiederWithWhatWasPaidToIt) {
+  ReplaySpecExample();
+  const Login am = LogIn("accountmanager");
+  HttpResponse r = Call("GET", "/api/aanbieders/42420001", "", &am);
+  ASSERT_EQ(r.status, 200) << r.body;
+  const json a = json::parse(r.body);
+  EXPECT_EQ(a["naam"], "Thuiszorg De Linde");
+  EXPECT_EQ(a["betaaltermijn_dagen"], 30);
+  EXPECT_FALSE(a["iban"].get<std::string>().empty());
+  EXPECT_EQ(Call("GET", "/api/aanbieders/12345678", "", &am).status, 404);
+  EXPECT_EQ(Call("GET", "/api/aanbieders/4242", "", &am).status, 404);
+  EXPECT_EQ(json::parse(Call("GET", "/api/aanbieders/42420001/betalingen", "", &am).body)["total"],
+            0);
+
+  // Two batches: one cancelled, one paid; both transfers are listed, the newest first.
+  const Login ops = LogIn("operations");
+  const auto make = [&](const char* datum) {
+    const HttpResponse m = Call("POST", "/api/betaalbatches",
+                                json{{"gemeente", "0363"}, {"uitvoerdatum", datum}}.dump(), &ops);
+    EXPECT_EQ(m.status, 201) << m.body;
+    return std::to_string(json::parse(m.body)["batch"]["id"].get<int64_t>());
+  };
+  const std::string eerste = make("2026-02-11");
+  ASSERT_EQ(Call("POST", "/api/betaalbatches/" + eerste + "/annuleren",
+                 json{{"reden", "dubbel"}}.dump(), &ops).status,
+            200);
+  const std::string tweede = make("2026-02-10");
+  ASSERT_EQ(Call("POST", "/api/betaalbatches/" + tweede + "/betaald", "{}", &ops).status, 200);
+  EXPECT_EQ(Call("GET", "/api/aanbieders/42420001/betalingen", "", &ops).status, 403);
+
+  const json paid =
+      json::parse(Call("GET", "/api/aanbieders/42420001/betalingen", "", &am).body);
+  ASSERT_EQ(paid["total"], 2) << paid.dump();
+  EXPECT_EQ(std::to_string(paid["items"][0]["batch_id"].get<int64_t>()), tweede);
+  EXPECT_EQ(paid["items"][0]["status"], "betaald");
+  EXPECT_EQ(paid["items"][0]["betaald_op"], "2026-02-10");
+  EXPECT_EQ(paid["items"][0]["bedrag_cent"], 39000);
+  EXPECT_EQ(paid["items"][0]["declaraties"], 1);
+  EXPECT_EQ(paid["items"][0]["omschrijving"], "Declaraties D202602001");
+  EXPECT_EQ(paid["items"][0]["end_to_end_id"], "SLUIS-" + tweede + "-42420001");
+  EXPECT_EQ(paid["items"][1]["status"], "geannuleerd");
+  EXPECT_TRUE(paid["items"][1]["betaald_op"].is_null());
+  EXPECT_EQ(json::parse(Call("GET", "/api/aanbieders/99999999/betalingen", "", &am).body)["total"],
+            0);
+}
+
 }  // namespace
 }  // namespace sluis::gateway::api

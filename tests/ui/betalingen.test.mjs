@@ -1,6 +1,7 @@
 // Paying from the Betalingen screen: a batch made for gemeente 0363, cancelled with a reason (its
 // file no longer offered), a new batch made, its pain.001 downloaded for the bank and the batch
-// marked paid; the declaratie ends paid and the audit log says who did each step.
+// marked paid; the declaratie ends paid, the audit log says who did each step, and the account
+// manager sees both transfers on the aanbieder's page.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -80,6 +81,21 @@ test('make, cancel, remake, download and pay a payment batch', async () => {
     ['aangemaakt', 'geexporteerd', 'geannuleerd', 'aangemaakt', 'geexporteerd', 'gedownload',
       'betaald'].map((a) => `betaalbatch.${a} operations`).join(', '));
     await page.context().close();
+
+    // The account manager sees on the aanbieder's page what was paid to it.
+    const am = await newPage(browser);
+    await login(am, sluis.info, 'accountmanager');
+    await am.goto(`${sluis.info.admin_url}/ui/#/aanbieder/42420001`);
+    await am.locator('h1', { hasText: 'Aanbieder 42420001 Thuiszorg De Linde' }).waitFor();
+    assert.match(await am.locator('[data-testid=aanbieder-gegevens]').textContent(),
+      /^IBAN NL\d\d[A-Z]{4}\d{10} · betaaltermijn 30 dagen$/);
+    const overboekingen = await am.locator('[data-testid=betalingen] tbody tr').allTextContents();
+    assert.equal(overboekingen.length, 2, overboekingen.join('\n'));
+    assert.match(overboekingen[0], new RegExp(`^${nummer}0363.*€\\s390,001betaald`
+      + `\\d{4}-\\d\\d-\\d\\dDeclaraties D202602001SLUIS-${nummer}-42420001`));
+    assert.match(overboekingen[1], /geannuleerd/);
+    await am.screenshot({ path: screenshotPath('aanbieder-betalingen'), fullPage: true });
+    await am.context().close();
   } finally {
     await browser.close();
     await sluis.stop();

@@ -127,6 +127,8 @@ Awaitable AanbiederAfwijzingen(Services& s, Ctx c);
 Awaitable AanbiederTijdigheid(Services& s, Ctx c);
 Awaitable AanbiederVolume(Services& s, Ctx c);
 Awaitable AanbiederOpenstaand(Services& s, Ctx c);
+Awaitable GetAanbieder(Services& s, Ctx c);
+Awaitable AanbiederBetalingen(Services& s, Ctx c);
 
 Awaitable FindBerichten(Services& s, Ctx c);
 Awaitable GetBericht(Services& s, Ctx c);

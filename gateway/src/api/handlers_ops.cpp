@@ -144,6 +144,24 @@ Awaitable AanbiederOpenstaand(Services& s, Ctx c) {
   co_return ListResponse(t, c, "openstaand-" + agb);
 }
 
+Awaitable GetAanbieder(Services& s, Ctx c) {
+  const std::string agb = c.params[0];
+  if (!ValidAgb(agb)) co_return JsonError(404, "AGB-code moet 8 cijfers zijn");
+  const db::Table t =
+      co_await s.db.Run([&](db::Connection& conn) { return db::AanbiederGegevens(conn, agb); });
+  if (t.rows.empty()) co_return JsonError(404, "geen aanbieder " + agb + " in de referentiedata");
+  co_return JsonResponse(200, RowsJson(t)[0]);
+}
+
+Awaitable AanbiederBetalingen(Services& s, Ctx c) {
+  const std::string agb = c.params[0];
+  if (!ValidAgb(agb)) co_return JsonError(404, "AGB-code moet 8 cijfers zijn");
+  const db::Paging p = c.Paging();
+  const db::Table t = co_await s.db.Run(
+      [&](db::Connection& conn) { return db::BetalingenAanAanbieder(conn, agb, p); });
+  co_return ListResponse(t, c, "betalingen-" + agb);
+}
+
 Awaitable FindBerichten(Services& s, Ctx c) {
   db::BerichtFilter f;
   f.q = c.Q("q");

@@ -126,6 +126,12 @@ Table VolumePerProduct(Connection& conn, const std::string& agb);
 // 301/319 we sent that wait for their 302/320 (OP090); one row each with count, amount (where
 // it has one) and the oldest.
 Table OpenstaandBijAanbieder(Connection& conn, const std::string& agb);
+// The aanbieder's reference row (agb, naam, iban, betaaltermijn_dagen); no rows when unknown.
+Table AanbiederGegevens(Connection& conn, const std::string& agb);
+// The transfers to this AGB, newest batch first: the batch (id, gemeente, status, uitvoerdatum,
+// betaald_op), the amount, the number of declaraties it settles, the remittance text and the
+// EndToEndId the aanbieder sees on its statement. A cancelled batch's transfer is listed too.
+Table BetalingenAanAanbieder(Connection& conn, const std::string& agb, const Paging& p);
 
 // ---- Berichten ---------------------------------------------------------------------------------
 // Track & trace: every field "" (or nullopt) means any.
