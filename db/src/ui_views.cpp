@@ -100,8 +100,11 @@ std::string DeclaratieSelect(Params& p, codecs::Date peildatum) {
          internal::kAntwoordTermijnLoopt + " THEN d.antwoord_uiterlijk - " + dag +
          " END AS antwoord_dagen_over, CASE WHEN " + internal::kBetaalTermijnLoopt +
          " THEN d.betalen_uiterlijk - " + dag +
-         " END AS betalen_dagen_over"
-         " FROM declaratie d LEFT JOIN aanbieder a ON a.agb = d.agb";
+         " END AS betalen_dagen_over, d.betaalbatch_id, b.status AS betaalbatch_status,"
+         " b.uitvoerdatum::text AS betaalbatch_uitvoerdatum,"
+         " (d.betaald_op AT TIME ZONE 'Europe/Amsterdam')::date::text AS betaald_op"
+         " FROM declaratie d LEFT JOIN aanbieder a ON a.agb = d.agb"
+         " LEFT JOIN betaalbatch b ON b.id = d.betaalbatch_id";
 }
 
 }  // namespace

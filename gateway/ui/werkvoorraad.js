@@ -64,6 +64,16 @@ export async function werkvoorraad() {
       el('button', { type: 'submit', id: 'vasthouden-knop' }, 'Vasthouden')), uitkomst));
 }
 
+// Where the payment stands: paid (on the day the bank credited it), in a batch, or not yet.
+function betaling(k) {
+  if (k.betaald_op) return `betaald op ${k.betaald_op} (betaalbatch ${k.betaalbatch_id})`;
+  if (k.betaalbatch_id) {
+    return `in betaalbatch ${k.betaalbatch_id} (${k.betaalbatch_status}, uitvoerdatum `
+      + `${k.betaalbatch_uitvoerdatum})`;
+  }
+  return k.status === 'betaalbaar' || k.status === 'verzonden' ? 'nog in geen betaalbatch' : '–';
+}
+
 export async function declaratie(id, toonBsn = false) {
   const [d, codes] = await Promise.all([
     api(`/api/declaraties/${id}${toonBsn ? '?bsn=toon' : ''}`), api('/api/retourcodes')]);
@@ -105,6 +115,7 @@ export async function declaratie(id, toonBsn = false) {
         termijnMet(k.antwoord_uiterlijk, k.antwoord_dagen_over)),
       el('dt', { text: 'Betalen uiterlijk' }), el('dd', { id: 'termijn-betalen' },
         termijnMet(k.betalen_uiterlijk, k.betalen_dagen_over)),
+      el('dt', { text: 'Betaling' }), el('dd', { id: 'betaling', text: betaling(k) }),
       el('dt', { text: 'Vastgehouden' }), el('dd', { text: k.review_reden || '–' }),
       el('dt', { text: '323' }), el('dd', {}, el('a', { href: `#/bericht/${k.bericht_id}` }, k.identificatie)),
       el('dt', { text: '325' }), el('dd', {}, k.antwoord_bericht_id

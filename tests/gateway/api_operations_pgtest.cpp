@@ -161,6 +161,12 @@ TEST_F(ApiTest, APaymentBatchIsMadeExportedDownloadedAndPaidThroughTheApi) {
   EXPECT_EQ(json::parse(r.body)["afgesloten_by"], "operations");
   EXPECT_EQ(schema_.Query("SELECT status FROM declaratie"), "betaald");
   EXPECT_EQ(backlog()["aantal"], 0);
+  // The back office sees on the declaratie when and in which batch it was paid.
+  const json declaratie =
+      json::parse(Call("GET", "/api/declaraties/" + DeclaratieId(), "", &backoffice).body);
+  EXPECT_EQ(std::to_string(declaratie["declaratie"]["betaalbatch_id"].get<int64_t>()), id);
+  EXPECT_EQ(declaratie["declaratie"]["betaalbatch_status"], "betaald");
+  EXPECT_EQ(declaratie["declaratie"]["betaald_op"], "2026-02-10");
   // A paid batch cannot be paid or cancelled again.
   EXPECT_EQ(Call("POST", "/api/betaalbatches/" + id + "/betaald", "{}", &l).status, 409);
   EXPECT_EQ(Call("POST", "/api/betaalbatches/" + id + "/annuleren",

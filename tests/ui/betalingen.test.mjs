@@ -1,7 +1,7 @@
 // Paying from the Betalingen screen: a batch made for gemeente 0363, cancelled with a reason (its
 // file no longer offered), a new batch made, its pain.001 downloaded for the bank and the batch
-// marked paid; the declaratie ends paid, the audit log says who did each step, and the account
-// manager sees both transfers on the aanbieder's page.
+// marked paid; the declaratie ends paid (as its page tells the back office), the audit log says
+// who did each step, and the account manager sees both transfers on the aanbieder's page.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -81,6 +81,15 @@ test('make, cancel, remake, download and pay a payment batch', async () => {
     ['aangemaakt', 'geexporteerd', 'geannuleerd', 'aangemaakt', 'geexporteerd', 'gedownload',
       'betaald'].map((a) => `betaalbatch.${a} operations`).join(', '));
     await page.context().close();
+
+    // The back office sees on the declaratie where its payment stands.
+    const bo = await newPage(browser);
+    await login(bo, sluis.info, 'backoffice');
+    const declaratieId = psql(sluis.info, 'SELECT id FROM declaratie');
+    await bo.goto(`${sluis.info.admin_url}/ui/#/declaratie/${declaratieId}`);
+    assert.match(await bo.locator('#betaling').textContent(),
+      new RegExp(`^betaald op \\d{4}-\\d\\d-\\d\\d \\(betaalbatch ${nummer}\\)$`));
+    await bo.context().close();
 
     // The account manager sees on the aanbieder's page what was paid to it.
     const am = await newPage(browser);
