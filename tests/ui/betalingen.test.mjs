@@ -4,18 +4,10 @@
 // who did each step, and the account manager sees both transfers on the aanbieder's page.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { launchBrowser, newPage, screenshotPath, startSluis } from './lib/env.mjs';
-import { addAccounts, login, replay } from './lib/sluis.mjs';
-
-function psql(info, sql) {
-  const r = spawnSync('psql', [info.db_url, '-v', 'ON_ERROR_STOP=1', '-At', '-c', sql],
-    { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(r.stderr);
-  return r.stdout.trim();
-}
+import { addAccounts, login, psql, replay } from './lib/sluis.mjs';
 
 test('make, cancel, remake, download and pay a payment batch', async () => {
   const sluis = await startSluis();

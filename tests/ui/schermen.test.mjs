@@ -1,18 +1,11 @@
 // Every screen with real data (replayed scenarios and a real alert): Operations' ageing chart
-// and alert acknowledgement, an aanbieder's timeline and reject rates, track & trace with the
-// raw XML (BSN masked until asked, which beheer then sees in the audit log).
+// and alert acknowledgement, the payment backlog and a paid batch on Betalingen, an aanbieder's
+// timeline and reject rates, track & trace with the raw XML (BSN masked until asked, which
+// beheer then sees in the audit log).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { launchBrowser, newPage, screenshotPath, startSluis } from './lib/env.mjs';
-import { addAccounts, login, replay, replayFiles } from './lib/sluis.mjs';
-
-function psql(info, sql) {
-  const r = spawnSync('psql', [info.db_url, '-v', 'ON_ERROR_STOP=1', '-At', '-c', sql],
-    { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(r.stderr);
-  return r.stdout.trim();
-}
+import { addAccounts, login, psql, replay, replayFiles } from './lib/sluis.mjs';
 
 // An alert as the transport raises it (raise_alert(), migration 0003).
 function raiseAlert(info) {

@@ -16,6 +16,14 @@ function cli(args, input) {
   return r.stdout;
 }
 
+// A query on the test sluisd's schema: its rows, one per line, columns split by '|'.
+export function psql(info, sql) {
+  const r = spawnSync('psql', [info.db_url, '-v', 'ON_ERROR_STOP=1', '-At', '-c', sql],
+    { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(r.stderr);
+  return r.stdout.trim();
+}
+
 // One account per role, named after it.
 export function addAccounts(info) {
   for (const role of ROLES) {
