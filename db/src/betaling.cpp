@@ -368,9 +368,8 @@ std::optional<BetaalbatchInfo> LeesBetaalbatch(Connection& conn, int64_t batch_i
 std::optional<std::string> LeesPain001(Connection& conn, int64_t batch_id) {
   return MapErrors([&]() -> std::optional<std::string> {
     pqxx::read_transaction tx(conn.impl().conn);
-    const pqxx::result r =
-        tx.exec_params("SELECT pain001 FROM betaalbatch WHERE id = $1 AND pain001 IS NOT NULL",
-                       batch_id);
+    const pqxx::result r = tx.exec_params(
+        "SELECT pain001 FROM betaalbatch WHERE id = $1 AND pain001 IS NOT NULL", batch_id);
     if (r.empty()) return std::nullopt;
     return pqxx::binarystring(r[0][0]).str();
   });

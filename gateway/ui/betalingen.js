@@ -176,7 +176,7 @@ function toonBatch(b, vandaag) {
         { kop: 'AGB', waarde: (r) => `${r.agb} ${r.naam}` },
         { kop: 'IBAN', waarde: (r) => r.iban },
         { kop: 'Bedrag', num: true, waarde: (r) => bedrag(r.bedrag_cent) },
-        { kop: 'Declaraties', waarde: (r) => r.declaratie_ids.join(', ') },
+        { kop: 'Declaraties', num: true, waarde: (r) => r.declaratie_ids.length },
         { kop: 'Omschrijving', waarde: (r) => r.omschrijving },
         { kop: 'EndToEndId', waarde: (r) => r.end_to_end_id },
       ], { testid: 'overboekingen' })));

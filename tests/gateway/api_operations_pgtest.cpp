@@ -76,7 +76,6 @@ TEST_F(ApiTest, PaymentBatchesAreListedNewestFirstWithTheirState) {
   EXPECT_EQ(Call("GET", "/api/betaalbatches", "", &backoffice).status, 403);
 }
 
-
 // The header's value, "" when absent.
 std::string Header(const HttpResponse& r, const std::string& name) {
   for (const auto& [k, v] : r.headers) {
@@ -147,7 +146,8 @@ TEST_F(ApiTest, APaymentBatchIsMadeExportedDownloadedAndPaidThroughTheApi) {
   EXPECT_EQ(r.body, schema_.Query("SELECT convert_from(pain001, 'UTF8') FROM betaalbatch"));
   EXPECT_NE(r.body.find("<InstdAmt Ccy=\"EUR\">390.00</InstdAmt>"), std::string::npos);
   EXPECT_EQ(schema_.Query("SELECT actor FROM audit_log WHERE action = 'betaalbatch.gedownload'"
-                          " AND subject = 'betaalbatch/" + id + "'"),
+                          " AND subject = 'betaalbatch/" +
+                          id + "'"),
             "operations");
 
   // Paid: not in the future; by default on the uitvoerdatum, or today while that is to come.
@@ -169,9 +169,10 @@ TEST_F(ApiTest, APaymentBatchIsMadeExportedDownloadedAndPaidThroughTheApi) {
   EXPECT_EQ(declaratie["declaratie"]["betaald_op"], "2026-02-10");
   // A paid batch cannot be paid or cancelled again.
   EXPECT_EQ(Call("POST", "/api/betaalbatches/" + id + "/betaald", "{}", &l).status, 409);
-  EXPECT_EQ(Call("POST", "/api/betaalbatches/" + id + "/annuleren",
-                 json{{"reden", "dubbel"}}.dump(), &l).status,
-            409);
+  EXPECT_EQ(
+      Call("POST", "/api/betaalbatches/" + id + "/annuleren", json{{"reden", "dubbel"}}.dump(), &l)
+          .status,
+      409);
   EXPECT_EQ(Call("GET", "/api/betaalbatches/999", "", &l).status, 404);
   EXPECT_EQ(Call("GET", "/api/betaalbatches/999/pain001", "", &l).status, 404);
   EXPECT_EQ(Call("POST", "/api/betaalbatches/999/betaald", "{}", &l).status, 404);
@@ -198,9 +199,10 @@ TEST_F(ApiTest, ACancelledBatchGivesItsDeclaratiesToTheNextAndNeverItsFile) {
 
   // A reason is required.
   EXPECT_EQ(Call("POST", "/api/betaalbatches/" + id + "/annuleren", "{}", &l).status, 422);
-  EXPECT_EQ(Call("POST", "/api/betaalbatches/" + id + "/annuleren",
-                 json{{"reden", "  "}}.dump(), &l).status,
-            422);
+  EXPECT_EQ(
+      Call("POST", "/api/betaalbatches/" + id + "/annuleren", json{{"reden", "  "}}.dump(), &l)
+          .status,
+      422);
   r = Call("POST", "/api/betaalbatches/" + id + "/annuleren",
            json{{"reden", "verkeerde uitvoerdatum"}}.dump(), &l);
   ASSERT_EQ(r.status, 200) << r.body;
@@ -213,8 +215,7 @@ TEST_F(ApiTest, ACancelledBatchGivesItsDeclaratiesToTheNextAndNeverItsFile) {
   EXPECT_EQ(Call("POST", "/api/betaalbatches/" + id + "/betaald", "{}", &l).status, 409);
 
   // The declaratie waits for the next batch, which takes it.
-  const json backlog =
-      json::parse(Call("GET", "/api/operations/betaalachterstand", "", &l).body);
+  const json backlog = json::parse(Call("GET", "/api/operations/betaalachterstand", "", &l).body);
   EXPECT_EQ(backlog["per_gemeente"][0]["klaar"], 1);
   r = Call("POST", "/api/betaalbatches",
            json{{"gemeente", "0363"}, {"uitvoerdatum", "2026-02-13"}}.dump(), &l);
@@ -246,14 +247,14 @@ TEST_F(ApiTest, AnAccountManagerSeesTheAanbiederWithWhatWasPaidToIt) {
   };
   const std::string eerste = make("2026-02-11");
   ASSERT_EQ(Call("POST", "/api/betaalbatches/" + eerste + "/annuleren",
-                 json{{"reden", "dubbel"}}.dump(), &ops).status,
+                 json{{"reden", "dubbel"}}.dump(), &ops)
+                .status,
             200);
   const std::string tweede = make("2026-02-10");
   ASSERT_EQ(Call("POST", "/api/betaalbatches/" + tweede + "/betaald", "{}", &ops).status, 200);
   EXPECT_EQ(Call("GET", "/api/aanbieders/42420001/betalingen", "", &ops).status, 403);
 
-  const json paid =
-      json::parse(Call("GET", "/api/aanbieders/42420001/betalingen", "", &am).body);
+  const json paid = json::parse(Call("GET", "/api/aanbieders/42420001/betalingen", "", &am).body);
   ASSERT_EQ(paid["total"], 2) << paid.dump();
   EXPECT_EQ(std::to_string(paid["items"][0]["batch_id"].get<int64_t>()), tweede);
   EXPECT_EQ(paid["items"][0]["status"], "betaald");

@@ -5,8 +5,8 @@
 #include <utility>
 
 #include <map>
-#include <optional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 

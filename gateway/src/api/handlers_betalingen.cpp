@@ -70,12 +70,12 @@ nlohmann::json BatchJson(const db::BetaalbatchInfo& b) {
           {"regels", std::move(regels)}};
 }
 
-// The batch named in the path, answered as BatchJson; 404 when there is none.
-Awaitable BatchAnswer(Services& s, int64_t id, int status = 200) {
+// Batch `id` as BatchJson (how every action answers); 404 when there is none.
+Awaitable BatchAnswer(Services& s, int64_t id) {
   const auto info =
       co_await s.db.Run([&](db::Connection& conn) { return db::LeesBetaalbatch(conn, id); });
   if (!info) co_return JsonError(404, "geen betaalbatch " + std::to_string(id));
-  co_return JsonResponse(status, BatchJson(*info));
+  co_return JsonResponse(200, BatchJson(*info));
 }
 
 }  // namespace
@@ -238,12 +238,13 @@ Awaitable DownloadPain001(Services& s, Ctx c) {
   });
   if (!info) co_return JsonError(404, "geen betaalbatch " + c.params[0]);
   if (info->status == "geannuleerd") {
-    co_return JsonError(409, "betaalbatch " + c.params[0] +
-                                 " is geannuleerd: het bestand gaat niet naar de bank");
+    co_return JsonError(
+        409, "betaalbatch " + c.params[0] + " is geannuleerd: het bestand gaat niet naar de bank");
   }
   if (!file) co_return JsonError(409, "betaalbatch " + c.params[0] + " is nog niet geëxporteerd");
   HttpResponse r{200, "application/xml; charset=utf-8", {}, std::move(*file)};
-  r.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + info->msg_id + ".xml\"");
+  r.headers.emplace_back("Content-Disposition",
+                         "attachment; filename=\"" + info->msg_id + ".xml\"");
   r.headers.emplace_back("Cache-Control", "no-store");
   co_return r;
 }

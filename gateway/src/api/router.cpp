@@ -388,8 +388,9 @@ awaitable<HttpResponse> Dispatch(Services& s, HttpRequest req) {
 
 ApiRouter::ApiRouter(DbPool& db, const workflow::Clock& clock, std::string shared_dir,
                      UiConfig config, BetalingConfig betaling)
-    : impl_(new Impl{db, clock, std::move(shared_dir), config, {}, {}, nullptr, nullptr,
-                     RenderOpenApi(), std::move(betaling)}) {
+    : impl_(new Impl{
+          db, clock, std::move(shared_dir), config, {}, {}, nullptr, nullptr, RenderOpenApi()}) {
+  impl_->betaling = std::move(betaling);
   const std::string basisschema = ReadBasisschema(impl_->shared_dir);
   impl_->retourcodes = codecs::ParseRetourcodeTexts(basisschema);
   impl_->redenen = codecs::ParseEnumerationTexts(basisschema, "LDT_RedenAfwijzingVerzoek");

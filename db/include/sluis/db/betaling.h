@@ -99,7 +99,7 @@ struct BetaalbatchInfo {
   std::string created_at;  // ISO 8601 with offset (PostgreSQL's text), as the lists show it
   Date uitvoerdatum;
   Cents totaal;
-  int aantal = 0;               // transfers
+  int aantal = 0;  // transfers
   int aantal_declaraties = 0;
   std::optional<Date> betaald_op;
   // Set once exported: who, when, from which account, and the file's size.
@@ -151,17 +151,17 @@ struct AgbBacklog {
 // when the batch is made) or already betaalbaar, in no batch.
 struct GemeenteBacklog {
   std::string gemeente;
-  int klaar = 0;                 // declaraties a new batch would take
-  Cents klaar_netto;             // their approved amounts, credits netted
-  int in_batch = 0;              // in a batch not yet paid
-  int wacht_op_325 = 0;          // beoordeeld: their 325 has not gone out yet
-  int te_laat = 0;               // of all these, past their payment deadline
-  Date eerste_uiterlijk;         // the earliest payment deadline among them
+  int klaar = 0;          // declaraties a new batch would take
+  Cents klaar_netto;      // their approved amounts, credits netted
+  int in_batch = 0;       // in a batch not yet paid
+  int wacht_op_325 = 0;   // beoordeeld: their 325 has not gone out yet
+  int te_laat = 0;        // of all these, past their payment deadline
+  Date eerste_uiterlijk;  // the earliest payment deadline among them
 };
 struct BetaalBacklog {
   Date peildatum;
-  std::vector<OpenDeclaratie> declaraties;  // by betalen_uiterlijk, then id
-  std::vector<AgbBacklog> per_agb;          // by AGB
+  std::vector<OpenDeclaratie> declaraties;    // by betalen_uiterlijk, then id
+  std::vector<AgbBacklog> per_agb;            // by AGB
   std::vector<GemeenteBacklog> per_gemeente;  // by gemeentecode
   int aantal = 0, te_laat = 0;
   Cents open, blootstelling;
