@@ -361,6 +361,13 @@ std::optional<BetaalbatchInfo> LeesBetaalbatch(Connection& conn, int64_t batch_i
       }
       info.regels.push_back(std::move(regel));
     }
+    for (const auto& row : tx.exec_params(
+             "SELECT d.domein, sum(l.toegekend_cent) FROM betaalregel r"
+             " JOIN betaalregel_declaratie l ON l.betaalregel_id = r.id"
+             " JOIN declaratie d ON d.id = l.declaratie_id WHERE r.batch_id = $1 GROUP BY 1",
+             batch_id)) {
+      info.per_domein[row[0].as<std::string>()] = Cents(row[1].as<int64_t>());
+    }
     return info;
   });
 }

@@ -91,6 +91,21 @@ Table ListBetaalbatches(Connection& conn, const Paging& pg) {
   });
 }
 
+Table BetaalbatchDeclaraties(Connection& conn, int64_t batch_id, const Paging& pg) {
+  return MapErrors([&] {
+    pqxx::read_transaction tx(conn.impl().conn);
+    return ToTable(tx.exec_params(
+        "SELECT d.id, r.agb, r.naam AS aanbieder, d.domein, d.declaratienummer,"
+        " d.periode_begin::text, d.periode_eind::text, l.toegekend_cent, r.end_to_end_id,"
+        " count(*) OVER () AS _total"
+        " FROM betaalregel r JOIN betaalregel_declaratie l ON l.betaalregel_id = r.id"
+        " JOIN declaratie d ON d.id = l.declaratie_id WHERE r.batch_id = $1"
+        " ORDER BY r.agb, d.declaratienummer, d.id" +
+            PagingSql(pg),
+        batch_id));
+  });
+}
+
 Table QueueCounts(Connection& conn) {
   return MapErrors([&] {
     pqxx::read_transaction tx(conn.impl().conn);

@@ -112,11 +112,12 @@ export async function betalingen(gemaakt) {
     betaalachterstand(backlog));
 }
 
-// The actions a batch allows in its state; each answers with the batch, shown again.
+// The actions a batch allows in its state; after each the page shows the batch again.
 function acties(b, vandaag, fout) {
   const doe = async (pad, body) => {
     try {
-      toonBatch(await api(`/api/betaalbatches/${b.id}/${pad}`, { body }), vandaag);
+      await api(`/api/betaalbatches/${b.id}/${pad}`, { body });
+      await betaalbatch(b.id);
     } catch (err) {
       fout.replaceChildren(melding(err.message));
     }
@@ -149,7 +150,12 @@ function acties(b, vandaag, fout) {
   return kids;
 }
 
-function toonBatch(b, vandaag) {
+const DOMEIN = { wmo: 'Wmo', jeugd: 'Jeugd' };
+// Paging of a batch's declaraties; it starts over when another batch is opened.
+const batchDeclaratieParams = new URLSearchParams({ limit: 50 });
+let getoondeBatch = null;
+
+function toonBatch(b, vandaag, declaraties) {
   const fout = el('div');
   const veld = (dt, dd) => [el('dt', { text: dt }), el('dd', {}, dd ?? '')];
   main.replaceChildren(
@@ -159,6 +165,8 @@ function toonBatch(b, vandaag) {
         veld('Status', status(b.status)), veld('Gemeente', b.gemeente),
         veld('Uitvoerdatum', b.uitvoerdatum), veld('Totaal', bedrag(b.totaal_cent)),
         veld('Overboekingen', String(b.aantal)), veld('Declaraties', String(b.aantal_declaraties)),
+        veld('Per domein', Object.entries(b.per_domein_cent).map(([d, c]) =>
+          `${DOMEIN[d] ?? d} ${bedrag(c)}`).join(' · ')),
         veld('Gemaakt', `${tijd(b.created_at)} door ${b.created_by}`),
         veld('Geëxporteerd', b.geexporteerd_at
           ? `${tijd(b.geexporteerd_at)} door ${b.geexporteerd_by}` : 'nee'),
@@ -179,7 +187,18 @@ function toonBatch(b, vandaag) {
         { kop: 'Declaraties', num: true, waarde: (r) => r.declaratie_ids.length },
         { kop: 'Omschrijving', waarde: (r) => r.omschrijving },
         { kop: 'EndToEndId', waarde: (r) => r.end_to_end_id },
-      ], { testid: 'overboekingen' })));
+      ], { testid: 'overboekingen' })),
+    el('section', { class: 'kaart' }, el('h2', { text: 'Declaraties (voor de boeking)' }),
+      tabel(declaraties.items, [
+        { kop: 'AGB', waarde: (r) => `${r.agb} ${r.aanbieder}` },
+        { kop: 'Domein', waarde: (r) => DOMEIN[r.domein] ?? r.domein },
+        { kop: 'DeclaratieNummer', waarde: (r) => r.declaratienummer },
+        { kop: 'Periode', waarde: (r) => `${r.periode_begin} – ${r.periode_eind}` },
+        { kop: 'Bedrag', num: true, waarde: (r) => bedrag(r.toegekend_cent) },
+        { kop: 'EndToEndId', waarde: (r) => r.end_to_end_id },
+      ], { testid: 'batch-declaraties' }),
+      pager(declaraties, `/api/betaalbatches/${b.id}/declaraties`, batchDeclaratieParams,
+        () => betaalbatch(b.id))));
 }
 
 // Today in the Netherlands, JJJJ-MM-DD (Sweden writes dates the ISO way); the API checks again.
@@ -187,5 +206,10 @@ const vandaagNl = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Ams
   .format(new Date());
 
 export async function betaalbatch(id) {
-  toonBatch(await api(`/api/betaalbatches/${encodeURIComponent(id)}`), vandaagNl());
+  if (String(id) !== getoondeBatch) batchDeclaratieParams.delete('offset');
+  getoondeBatch = String(id);
+  const pad = `/api/betaalbatches/${encodeURIComponent(id)}`;
+  const [b, declaraties] = await Promise.all([api(pad),
+    api(`${pad}/declaraties?${batchDeclaratieParams}`)]);
+  toonBatch(b, vandaagNl(), declaraties);
 }

@@ -128,7 +128,20 @@ TEST_F(ApiTest, APaymentBatchIsMadeExportedDownloadedAndPaidThroughTheApi) {
   EXPECT_EQ(batch["regels"][0]["agb"], "42420001");
   EXPECT_EQ(batch["regels"][0]["bedrag_cent"], 39000);
   EXPECT_EQ(batch["regels"][0]["declaratie_ids"], json::array({std::stoll(DeclaratieId())}));
+  EXPECT_EQ(batch["per_domein_cent"], json({{"wmo", 39000}}));
   const std::string id = std::to_string(batch["id"].get<int64_t>());
+  // What the batch pays, declaratie by declaratie, for the booking (also as CSV).
+  const json declaraties =
+      json::parse(Call("GET", "/api/betaalbatches/" + id + "/declaraties", "", &l).body);
+  ASSERT_EQ(declaraties["total"], 1) << declaraties.dump();
+  EXPECT_EQ(declaraties["items"][0]["declaratienummer"], "D202602001");
+  EXPECT_EQ(declaraties["items"][0]["domein"], "wmo");
+  EXPECT_EQ(declaraties["items"][0]["agb"], "42420001");
+  EXPECT_EQ(declaraties["items"][0]["toegekend_cent"], 39000);
+  r = Call("GET", "/api/betaalbatches/" + id + "/declaraties?format=csv", "", &l);
+  EXPECT_EQ(r.status, 200);
+  EXPECT_NE(r.body.find(",wmo,D202602001,"), std::string::npos) << r.body;
+  EXPECT_EQ(Call("GET", "/api/betaalbatches/999/declaraties", "", &l).status, 404);
   EXPECT_EQ(backlog()["per_gemeente"][0]["klaar"], 0);
   EXPECT_EQ(backlog()["per_gemeente"][0]["in_batch"], 1);
   // Nothing left to pay: no second batch.

@@ -36,6 +36,10 @@ test('make, cancel, remake, download and pay a payment batch', async () => {
       /Statusgeexporteerd.*Gemeente0363.*Totaal€\s390,00.*door operations.*NL91ABNA0417164300/);
     assert.match(await page.locator('[data-testid=overboekingen] tbody tr').textContent(),
       /42420001 Thuiszorg De Linde.*€\s390,00/);
+    assert.match(await page.locator('[data-testid=batch-kop]').textContent(),
+      /Per domeinWmo €\s390,00/);
+    assert.match(await page.locator('[data-testid=batch-declaraties] tbody tr').textContent(),
+      /^42420001 Thuiszorg De LindeWmoD202602001.*€\s390,00SLUIS-\d+-42420001$/);
     await page.locator('#batch-annuleren').click();  // the browser refuses: no reason
     assert.equal(psql(sluis.info, 'SELECT status FROM betaalbatch'), 'geexporteerd');
     await page.locator('#annuleer-reden').fill('verkeerde uitvoerdatum');

@@ -109,6 +109,7 @@ Awaitable PaymentBacklog(Services& s, Ctx c);
 Awaitable ListBatches(Services& s, Ctx c);
 Awaitable MakeBatch(Services& s, Ctx c);
 Awaitable GetBatch(Services& s, Ctx c);
+Awaitable ListBatchDeclaraties(Services& s, Ctx c);
 Awaitable ExportBatch(Services& s, Ctx c);
 Awaitable DownloadPain001(Services& s, Ctx c);
 Awaitable BatchPaid(Services& s, Ctx c);

@@ -2,6 +2,8 @@
 // gemeente, and a payment batch's life: made (declaraties made payable, one transfer per AGB)
 // and exported to pain.001 in one step, the file downloaded for the bank, then marked paid or
 // cancelled. The same steps as `sluis betaal ...`, audited under the logged-in account.
+#include <utility>
+
 #include <tuple>
 
 #include "sluis/db/accounts.h"
@@ -48,6 +50,8 @@ nlohmann::json BatchJson(const db::BetaalbatchInfo& b) {
                       {"bedrag_cent", r.bedrag.value()},
                       {"declaratie_ids", r.declaratie_ids}});
   }
+  nlohmann::json per_domein = nlohmann::json::object();
+  for (const auto& [domein, bedrag] : b.per_domein) per_domein[domein] = bedrag.value();
   return {{"id", b.id},
           {"gemeente", b.gemeente},
           {"msg_id", b.msg_id},
@@ -67,7 +71,8 @@ nlohmann::json BatchJson(const db::BetaalbatchInfo& b) {
           {"afgesloten_at", OrNull(b.afgesloten_at)},
           {"afgesloten_by", OrNull(b.afgesloten_by)},
           {"annuleer_reden", OrNull(b.annuleer_reden)},
-          {"regels", std::move(regels)}};
+          {"regels", std::move(regels)},
+          {"per_domein_cent", std::move(per_domein)}};
 }
 
 // Batch `id` as BatchJson (how every action answers); 404 when there is none.
@@ -197,6 +202,18 @@ Awaitable GetBatch(Services& s, Ctx c) {
   int64_t id = 0;
   if (!ParseId(c.params[0], id)) co_return JsonError(404, "geen betaalbatch");
   co_return co_await BatchAnswer(s, id);
+}
+
+Awaitable ListBatchDeclaraties(Services& s, Ctx c) {
+  int64_t id = 0;
+  if (!ParseId(c.params[0], id)) co_return JsonError(404, "geen betaalbatch");
+  const db::Paging p = c.Paging();
+  const auto [found, t] = co_await s.db.Run([&](db::Connection& conn) {
+    const bool batch = db::LeesBetaalbatch(conn, id).has_value();
+    return std::make_pair(batch, batch ? db::BetaalbatchDeclaraties(conn, id, p) : db::Table{});
+  });
+  if (!found) co_return JsonError(404, "geen betaalbatch " + c.params[0]);
+  co_return ListResponse(t, c, "betaalbatch-" + c.params[0] + "-declaraties");
 }
 
 // Makes the pain.001 of a batch whose export failed before; an exported batch keeps its file.

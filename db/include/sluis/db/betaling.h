@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -108,6 +109,9 @@ struct BetaalbatchInfo {
   // Set once paid or cancelled.
   std::optional<std::string> afgesloten_at, afgesloten_by, annuleer_reden;
   std::vector<BetaalregelInfo> regels;
+  // The amounts settled per domein ("wmo", "jeugd": booked on different budgets), credits
+  // netted; they add up to totaal.
+  std::map<std::string, Cents> per_domein;
 };
 std::optional<BetaalbatchInfo> LeesBetaalbatch(Connection& conn, int64_t batch_id);
 

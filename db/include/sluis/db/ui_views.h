@@ -88,6 +88,10 @@ Table DeadlinesAtRisk(Connection& conn, codecs::Date peildatum, int dagen);
 Table ListOutbox(Connection& conn, const std::string& state, const Paging& p);
 // Payment batches (sluis/db/betaling.h), newest first, without their pain.001 file.
 Table ListBetaalbatches(Connection& conn, const Paging& p);
+// The declaraties a batch settles, by AGB and declaratienummer: what each transfer pays, with
+// the domein (wmo/jeugd: booked on different budgets), the period and the amount netted (a
+// credit negative). Kept for a cancelled batch, as history.
+Table BetaalbatchDeclaraties(Connection& conn, int64_t batch_id, const Paging& p);
 // Counts per (table, state): outgoing berichten and ebms_outbox.
 Table QueueCounts(Connection& conn);
 Table ListOpenAlerts(Connection& conn);
