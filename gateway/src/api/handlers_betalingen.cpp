@@ -18,7 +18,7 @@ namespace sluis::gateway::api {
 namespace {
 
 // A refusal of db/betaling: an unknown batch 404, a batch in the wrong state 409, anything else
-// (a date, a gemeente, a file the XSD refused) 422.
+// (a date, a gemeente, no debtor account, a file the XSD refused) 422.
 HttpResponse Refusal(const codecs::Error& e) {
   if (e.code == "betaalbatch.onbekend") return JsonError(404, e.message);
   if (e.code == "betaalbatch.status") return JsonError(409, e.message);
@@ -75,12 +75,30 @@ nlohmann::json BatchJson(const db::BetaalbatchInfo& b) {
           {"per_domein_cent", std::move(per_domein)}};
 }
 
-// Batch `id` as BatchJson (how every action answers); 404 when there is none.
-Awaitable BatchAnswer(Services& s, int64_t id) {
-  const auto info =
-      co_await s.db.Run([&](db::Connection& conn) { return db::LeesBetaalbatch(conn, id); });
-  if (!info) co_return JsonError(404, "geen betaalbatch " + std::to_string(id));
-  co_return JsonResponse(200, BatchJson(*info));
+// One action on batch `id`, on one connection: the batch is read (404 when there is none),
+// `act(conn, batch)` runs, and the answer is the batch as it is afterwards (BatchJson). A
+// refusal of `act` becomes its Refusal. `act` captures by reference only (see api_internal.h).
+template <class Act>
+Awaitable ActOnBatch(Services& s, int64_t id, Act act) {
+  struct Outcome {
+    bool found = false;
+    codecs::Status done;
+    std::optional<db::BetaalbatchInfo> after;
+  };
+  const Outcome o = co_await s.db.Run([&](db::Connection& conn) {
+    Outcome out;
+    const auto before = db::LeesBetaalbatch(conn, id);
+    out.found = before.has_value();
+    if (!out.found) return out;
+    out.done = act(conn, *before);
+    if (out.done.ok()) out.after = db::LeesBetaalbatch(conn, id);
+    return out;
+  });
+  if (!o.found || (o.done.ok() && !o.after)) {
+    co_return JsonError(404, "geen betaalbatch " + std::to_string(id));
+  }
+  if (!o.done.ok()) co_return Refusal(o.done.error());
+  co_return JsonResponse(200, BatchJson(*o.after));
 }
 
 }  // namespace
@@ -162,6 +180,7 @@ Awaitable MakeBatch(Services& s, Ctx c) {
     db::BetaalbaarGesteld gesteld;
     codecs::Result<db::BatchAangemaakt> made = codecs::Error{};
     std::optional<codecs::Error> export_error;
+    std::optional<db::BetaalbatchInfo> batch;
   };
   const Outcome o = co_await s.db.Run([&](db::Connection& conn) {
     Outcome out;
@@ -171,6 +190,7 @@ Awaitable MakeBatch(Services& s, Ctx c) {
       const auto xml =
           db::ExporteerBetaalbatch(conn, *out.made->batch_id, *debiteur, *s.schemas, actor, nu);
       if (!xml.ok()) out.export_error = xml.error();
+      out.batch = db::LeesBetaalbatch(conn, *out.made->batch_id);
     }
     return out;
   });
@@ -189,19 +209,17 @@ Awaitable MakeBatch(Services& s, Ctx c) {
         {"afgewezen", o.gesteld.afgewezen}}},
       {"overgeslagen", std::move(overgeslagen)},
       {"export_fout", o.export_error ? nlohmann::json(o.export_error->message) : nullptr},
-      {"batch", nullptr}};
-  if (!o.made->batch_id) co_return JsonResponse(200, answer);
-  const int64_t id = *o.made->batch_id;
-  const auto info =
-      co_await s.db.Run([&](db::Connection& conn) { return db::LeesBetaalbatch(conn, id); });
-  if (info) answer["batch"] = BatchJson(*info);
-  co_return JsonResponse(201, answer);
+      {"batch", o.batch ? BatchJson(*o.batch) : nlohmann::json(nullptr)}};
+  co_return JsonResponse(o.made->batch_id ? 201 : 200, answer);
 }
 
 Awaitable GetBatch(Services& s, Ctx c) {
   int64_t id = 0;
   if (!ParseId(c.params[0], id)) co_return JsonError(404, "geen betaalbatch");
-  co_return co_await BatchAnswer(s, id);
+  const auto info =
+      co_await s.db.Run([&](db::Connection& conn) { return db::LeesBetaalbatch(conn, id); });
+  if (!info) co_return JsonError(404, "geen betaalbatch " + c.params[0]);
+  co_return JsonResponse(200, BatchJson(*info));
 }
 
 Awaitable ListBatchDeclaraties(Services& s, Ctx c) {
@@ -223,18 +241,17 @@ Awaitable ExportBatch(Services& s, Ctx c) {
   if (!s.schemas) co_return JsonError(503, "schema's niet geladen: exporteren kan nu niet");
   const std::string actor = c.account.username;
   const workflow::TimePoint nu = s.clock.Now();
-  const auto info =
-      co_await s.db.Run([&](db::Connection& conn) { return db::LeesBetaalbatch(conn, id); });
-  if (!info) co_return JsonError(404, "geen betaalbatch " + c.params[0]);
-  const auto debiteur = DebiteurVoor(s, info->gemeente);
-  if (!debiteur) co_return JsonError(422, GeenDebiteur(info->gemeente));
-  const codecs::Status done = co_await s.db.Run([&](db::Connection& conn) -> codecs::Status {
-    const auto xml = db::ExporteerBetaalbatch(conn, id, *debiteur, *s.schemas, actor, nu);
-    if (!xml.ok()) return xml.error();
-    return codecs::Status::Ok();
-  });
-  if (!done.ok()) co_return Refusal(done.error());
-  co_return co_await BatchAnswer(s, id);
+  co_return co_await ActOnBatch(
+      s, id, [&](db::Connection& conn, const db::BetaalbatchInfo& batch) -> codecs::Status {
+        const auto debiteur = DebiteurVoor(s, batch.gemeente);
+        if (!debiteur) {
+          return codecs::MakeError(codecs::ErrorKind::kRule, "betaalbatch.debiteur",
+                                   GeenDebiteur(batch.gemeente));
+        }
+        const auto xml = db::ExporteerBetaalbatch(conn, id, *debiteur, *s.schemas, actor, nu);
+        if (!xml.ok()) return xml.error();
+        return codecs::Status::Ok();
+      });
 }
 
 // The file for the bank, byte for byte as exported; who fetched it is audited. A cancelled
@@ -284,17 +301,9 @@ Awaitable BatchPaid(Services& s, Ctx c) {
     co_return JsonError(422, "betaald op " + op->ToString() + " ligt in de toekomst");
   }
   const std::string actor = c.account.username;
-  const auto done = co_await s.db.Run([&](db::Connection& conn) -> codecs::Status {
-    const auto info = db::LeesBetaalbatch(conn, id);
-    if (!info) {
-      return codecs::MakeError(codecs::ErrorKind::kRule, "betaalbatch.onbekend",
-                               "geen betaalbatch " + std::to_string(id));
-    }
-    const codecs::Date datum = op ? *op : std::min(info->uitvoerdatum, vandaag);
-    return db::MarkeerBetaald(conn, id, datum, actor);
+  co_return co_await ActOnBatch(s, id, [&](db::Connection& conn, const db::BetaalbatchInfo& batch) {
+    return db::MarkeerBetaald(conn, id, op ? *op : std::min(batch.uitvoerdatum, vandaag), actor);
   });
-  if (!done.ok()) co_return Refusal(done.error());
-  co_return co_await BatchAnswer(s, id);
 }
 
 // {reden}: required, for whoever reads the audit log later.
@@ -307,10 +316,9 @@ Awaitable CancelBatch(Services& s, Ctx c) {
     co_return JsonError(422, "reden: zeg waarom de batch niet betaald wordt");
   }
   const std::string actor = c.account.username;
-  const codecs::Status done = co_await s.db.Run(
-      [&](db::Connection& conn) { return db::AnnuleerBetaalbatch(conn, id, actor, *reden); });
-  if (!done.ok()) co_return Refusal(done.error());
-  co_return co_await BatchAnswer(s, id);
+  co_return co_await ActOnBatch(s, id, [&](db::Connection& conn, const db::BetaalbatchInfo&) {
+    return db::AnnuleerBetaalbatch(conn, id, actor, *reden);
+  });
 }
 
 }  // namespace sluis::gateway::api
