@@ -3,7 +3,8 @@
 // for the bank, marks it paid or cancels it. The same steps as `sluis betaal ...`, audited.
 import { aantal, api, bedrag, el, main, melding, pager, status, tabel, tijd } from './lib.js';
 
-export const batchParams = new URLSearchParams({ limit: 20 });
+// Paging of the batches list, kept while moving between a batch and the list.
+const batchParams = new URLSearchParams({ limit: 20 });
 
 // Unpaid approved declaraties per aanbieder and what paying late costs (LeesBetaalBacklog).
 function betaalachterstand(b) {
