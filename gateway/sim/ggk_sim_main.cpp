@@ -55,6 +55,10 @@ constexpr char kUsage[] =
     "  --months N            synthetic: declare the N months before the reference date (3)\n"
     "  --id-prefix XYZ       synthetic: in every identity, to keep runs apart (default: from\n"
     "                        the time of day)\n"
+    "  --story FILE          synthetic: go on where the last run with this FILE stopped: tell\n"
+    "                        nothing twice (one 305/307 per toewijzing, one 323 per month),\n"
+    "                        date the messages today, and stop when there is nothing new to\n"
+    "                        tell. Without it every round repeats the first (a load test)\n"
     "  --functies A,B        examples: which (default WMO/JW 305,307,315,317,323)\n"
     "  --faults SHARE        share of messages with a fault, 0..1 (default 0): a 323 gets\n"
     "                        prestaties Sluis must refuse, anything else fails its XSD\n"
@@ -62,7 +66,8 @@ constexpr char kUsage[] =
     "Population (synthetic traffic and --write-reference; use the same values for both):\n"
     "  --population-seed N   (default 1)\n"
     "  --clients N           (default 200)\n"
-    "  --reference-date D    YYYY-MM-DD, the Dagtekening of everything (default: today)\n"
+    "  --reference-date D    YYYY-MM-DD, the population's today and (without --story) the\n"
+    "                        Dagtekening of everything (default: today)\n"
     "  --shared DIR          the reference material (default: SLUIS_SHARED)\n"
     "  --drain SECONDS       wait this long for outstanding Acknowledgments (default 10)\n"
     "  --wait-answers        and (within --drain) for the 306 to every 305 sent\n"
@@ -109,32 +114,12 @@ int main(int argc, char** argv) {
     auto it = args.values.find(k);
     return it == args.values.end() ? def : it->second;
   };
-  static const char* kKnown[] = {"cpa",
-                                 "party-id",
-                                 "cert",
-                                 "key",
-                                 "ca",
-                                 "listen",
-                                 "peer-url",
-                                 "store",
-                                 "threads",
-                                 "count",
-                                 "duration",
-                                 "rate",
-                                 "concurrency",
-                                 "functies",
-                                 "faults",
-                                 "seed",
-                                 "shared",
-                                 "drain",
-                                 "traffic",
-                                 "types",
-                                 "months",
-                                 "id-prefix",
-                                 "population-seed",
-                                 "clients",
-                                 "reference-date",
-                                 "write-reference"};
+  static const char* kKnown[] = {
+      "cpa",         "party-id",       "cert",           "key",       "ca",       "listen",
+      "peer-url",    "store",          "threads",        "count",     "duration", "rate",
+      "concurrency", "functies",       "faults",         "seed",      "shared",   "drain",
+      "traffic",     "types",          "months",         "id-prefix", "story",    "population-seed",
+      "clients",     "reference-date", "write-reference"};
   for (const auto& [k, v] : args.values) {
     if (std::find(std::begin(kKnown), std::end(kKnown), k) == std::end(kKnown)) {
       std::fprintf(stderr, "ggk-sim: unknown option --%s\n%s", k.c_str(), kUsage);
@@ -259,6 +244,8 @@ int main(int argc, char** argv) {
         so.seed = t.seed;
         so.months = std::atoi(get("months", "3").c_str());
         so.id_prefix = get("id-prefix");
+        so.story_file = get("story");
+        if (!so.story_file.empty()) so.today = workflow::DutchDate(clock.Now());
         if (so.id_prefix.empty()) {
           // Three base-36 digits from the time of day: separate runs, separate identities.
           static const char kDigits[] = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";

@@ -525,10 +525,12 @@ struct Simulator::Impl : std::enable_shared_from_this<Simulator::Impl> {
         boost::system::error_code ec;
         co_await t.async_wait(net::redirect_error(net::use_awaitable, ec));
       }
+      const std::string story = item->story;
       auto post = PostBuilt(self, self->Build(std::move(*item)), true);
       const SendResult r = co_await std::move(post);
       std::lock_guard<std::mutex> lock(st->mu);
       (r.error.empty() ? st->sent : st->failed)++;
+      if (!story.empty()) st->source->Settle(story, r.error.empty() && !r.message_error);
     }
   }
 };

@@ -1,6 +1,7 @@
 #include "synthetic_traffic.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <map>
 #include <random>
 #include <set>
@@ -10,6 +11,8 @@
 
 #include "sluis/codecs/bericht_type.h"
 #include "sluis/codecs/payload.h"
+
+#include "story.h"
 
 namespace sluis::sim {
 namespace synth = workflow::synth;
@@ -39,9 +42,15 @@ class SyntheticTraffic final : public TrafficSource {
     for (const std::string& t : o_.types) {
       if (!kKnown.count(t)) throw std::invalid_argument("synthetic traffic: cannot send " + t);
     }
-    today_ = p_.options.reference_date;
+    today_ = std::max(p_.options.reference_date, o_.today.value_or(p_.options.reference_date));
+    std::string prefix = o_.id_prefix;
+    if (!o_.story_file.empty()) {
+      story_ = Story::Load(o_.story_file);
+      keep_story_ = true;
+      prefix = story_.NewPrefix(prefix);
+    }
     for (size_t a = 0; a < p_.aanbieders.size(); ++a) {
-      ids_.emplace_back(o_.id_prefix, 1);
+      ids_.emplace_back(prefix, 1);
     }
     std::set<std::tuple<size_t, size_t, codecs::Domein>> triples;
     for (const synth::Toewijzing& t : p_.toewijzingen) {
@@ -61,7 +70,18 @@ class SyntheticTraffic final : public TrafficSource {
       std::optional<TrafficItem> item = Make(task);
       if (!item) continue;  // nothing to say (e.g. no current toewijzing for a 317)
       ++n_;
+      ++made_in_round_;
+      if (!item->story.empty()) story_.Pending(item->story);
       return item;
+    }
+  }
+
+  void Settle(const std::string& story, bool delivered) override {
+    try {
+      story_.Settle(story, delivered);
+    } catch (const std::exception& e) {
+      // The run goes on; the next one may tell this again.
+      std::fprintf(stderr, "ggk-sim: %s\n", e.what());
     }
   }
 
@@ -71,34 +91,79 @@ class SyntheticTraffic final : public TrafficSource {
            std::find(o_.types.begin(), o_.types.end(), std::string(type)) != o_.types.end();
   }
 
-  // The tasks of the next round; false when a round has nothing at all.
+  // What the story already has (or is on its way); never anything without a story.
+  bool Said(const std::string& key) const { return keep_story_ && story_.Said(key); }
+  static std::string Key(const char* type, const std::string& what) {
+    return std::string(type) + "/" + what;
+  }
+  std::string ToewijzingKey(const char* type, size_t t) const {
+    return Key(type, std::to_string(p_.toewijzingen[t].product.toewijzing_nummer.value()));
+  }
+  std::string ClientKey(const char* type, size_t c) const {
+    return Key(type, p_.clients[c].bsn.str());
+  }
+  std::string DeclaratieKey(size_t triple, Date maand) const {
+    const auto& [a, g, domein] = triples_[triple];
+    return Key("323", p_.aanbieders[a].agb.str() + "/" + p_.gemeenten[g].code.str() + "/" +
+                          std::string(codecs::DomeinName(domein)) + "/" +
+                          maand.ToString().substr(0, 7));
+  }
+
+  // The tasks of the next round; false when a round has nothing at all, or (with a story) the
+  // last round had nothing new to tell.
   bool Plan() {
+    if (round_ > 0 && made_in_round_ == 0) return false;
+    made_in_round_ = 0;
     plan_.clear();
     at_ = 0;
     for (size_t c = 0; c < p_.clients.size(); ++c) {
       const synth::Client& client = p_.clients[c];
       for (size_t t : client.toewijzingen) {
         const codecs::ToegewezenProduct& tp = p_.toewijzingen[t].product;
-        if (Wanted("305") && tp.ingangsdatum <= today_) plan_.push_back({BerichtType::k305, t});
-        if (Wanted("307") && tp.einddatum && *tp.einddatum < today_) {
+        if (Wanted("305") && tp.ingangsdatum <= today_ && !Said(ToewijzingKey("305", t))) {
+          plan_.push_back({BerichtType::k305, t});
+        }
+        if (Wanted("307") && tp.einddatum && *tp.einddatum < today_ &&
+            !Said(ToewijzingKey("307", t))) {
           plan_.push_back({BerichtType::k307, t});
         }
       }
       if (client.toewijzingen.empty()) continue;
       const size_t aanbieder = p_.toewijzingen[client.toewijzingen.front()].aanbieder;
-      if (Wanted("315") && c % 5 == 0) plan_.push_back({BerichtType::k315, c, aanbieder});
-      if (Wanted("317") && c % 7 == 3) plan_.push_back({BerichtType::k317, c, aanbieder});
+      if (Wanted("315") && c % 5 == 0 && !Said(ClientKey("315", c))) {
+        plan_.push_back({BerichtType::k315, c, aanbieder});
+      }
+      if (Wanted("317") && c % 7 == 3 && !Said(ClientKey("317", c))) {
+        plan_.push_back({BerichtType::k317, c, aanbieder});
+      }
     }
     if (Wanted("323") && !triples_.empty()) {
-      // Spread the month's 323s evenly through the round, so that a bounded run has them too.
+      // Spread the 323s evenly through the round, so that a bounded run has them too: one per
+      // triple, or with a story one per month of the window, one after the other (each
+      // declares the month after the one before it).
+      std::vector<Task> declaraties;
+      for (size_t t = 0; t < triples_.size(); ++t) {
+        for (int m = 0; m < (keep_story_ ? o_.months : 1); ++m) {
+          declaraties.push_back({BerichtType::k323, t});
+        }
+      }
       std::vector<Task> mixed;
       const size_t every = plan_.size() / triples_.size() + 1;
       size_t next = 0;
       for (size_t i = 0; i < plan_.size(); ++i) {
-        if (i % every == 0 && next < triples_.size()) mixed.push_back({BerichtType::k323, next++});
+        if (i % every == 0) {
+          for (; next < declaraties.size(); ++next) {
+            if (!mixed.empty() && mixed.back().type == BerichtType::k323 &&
+                mixed.back().index != declaraties[next].index) {
+              break;
+            }
+            mixed.push_back(declaraties[next]);
+          }
+        }
         mixed.push_back(plan_[i]);
       }
-      while (next < triples_.size()) mixed.push_back({BerichtType::k323, next++});
+      mixed.insert(mixed.end(), declaraties.begin() + static_cast<std::ptrdiff_t>(next),
+                   declaraties.end());
       plan_ = std::move(mixed);
     }
     const bool any = !plan_.empty();
@@ -119,15 +184,21 @@ class SyntheticTraffic final : public TrafficSource {
     codecs::Bericht b;
     const bool fault = Fault();
     std::string fault_kind = fault ? "xsd" : "";
+    std::string story;
     switch (task.type) {
       case BerichtType::k305: {
         const size_t a = p_.toewijzingen[task.index].aanbieder;
         b = synth::MakeStart(p_, task.index, Id(a, BerichtType::k305), kXsd);
+        story = ToewijzingKey("305", task.index);
         break;
       }
       case BerichtType::k307: {
+        // A story stops only what it started (else 9069, TR382): after a 305 refused on its
+        // XSD the stop waits for the mended start.
+        if (keep_story_ && !Said(ToewijzingKey("305", task.index))) return std::nullopt;
         const size_t a = p_.toewijzingen[task.index].aanbieder;
         b = synth::MakeStop(p_, task.index, Id(a, BerichtType::k307), kXsd);
+        story = ToewijzingKey("307", task.index);
         break;
       }
       case BerichtType::k315: {
@@ -136,6 +207,7 @@ class SyntheticTraffic final : public TrafficSource {
                                                 ids_[task.aanbieder], {.seed = rng_()});
         if (!r.ok()) return std::nullopt;
         b = std::move(r).value();
+        story = ClientKey("315", task.index);
         break;
       }
       case BerichtType::k317: {
@@ -144,6 +216,7 @@ class SyntheticTraffic final : public TrafficSource {
                                                ids_[task.aanbieder], {.seed = rng_()});
         if (!r.ok()) return std::nullopt;
         b = std::move(r).value();
+        story = ClientKey("317", task.index);
         break;
       }
       case BerichtType::k323: {
@@ -152,7 +225,6 @@ class SyntheticTraffic final : public TrafficSource {
         req.aanbieder = a;
         req.gemeente = g;
         req.domein = domein;
-        req.maand = today_.FirstOfMonth().AddMonths(-1 - static_cast<int>(round_ - 1) % o_.months);
         req.id = Id(a, BerichtType::k323);
         req.xsd = kXsd;
         req.seed = rng_();
@@ -164,9 +236,28 @@ class SyntheticTraffic final : public TrafficSource {
                               synth::FaultKind::kProductCodeMismatch,
                               synth::FaultKind::kBeforeIngangsdatum};
         }
-        auto r = synth::MakeDeclaratie(p_, req, ids_[a]);
-        if (!r.ok()) return std::nullopt;
-        b = std::move(r)->bericht;
+        // Without a story the round's month. With one the oldest month of the window after the
+        // last one declared: a declaratie may not go back in time (TR318, 8214).
+        int oldest = 1 + static_cast<int>(round_ - 1) % o_.months, newest = oldest;
+        if (keep_story_) {
+          newest = 1;
+          oldest = o_.months;
+          for (int m = 1; m <= o_.months; ++m) {
+            if (Said(DeclaratieKey(task.index, today_.FirstOfMonth().AddMonths(-m)))) {
+              oldest = m - 1;
+              break;
+            }
+          }
+        }
+        std::optional<synth::GeneratedDeclaratie> made;
+        for (int m = oldest; m >= newest && !made; --m) {
+          req.maand = today_.FirstOfMonth().AddMonths(-m);
+          story = DeclaratieKey(task.index, req.maand);
+          auto r = synth::MakeDeclaratie(p_, req, ids_[a]);
+          if (r.ok()) made = std::move(r).value();
+        }
+        if (!made) return std::nullopt;
+        b = std::move(made->bericht);
         break;
       }
       default:
@@ -176,6 +267,8 @@ class SyntheticTraffic final : public TrafficSource {
     item.functie = std::string(codecs::Functie(codecs::DomeinOf(b), codecs::TypeOf(b)));
     item.payload = codecs::EncodeBericht(b);
     item.fault = fault_kind;
+    // Refused on its XSD, a message tells nothing: the aanbieder sends it again, mended.
+    if (keep_story_ && fault_kind != "xsd") item.story = std::move(story);
     if (fault_kind == "xsd") {
       // An Identificatie longer than LDT_IdentificatieBericht allows (12): level 1 fails.
       const std::string id = codecs::HeaderOf(b).bericht_identificatie.identificatie;
@@ -194,7 +287,10 @@ class SyntheticTraffic final : public TrafficSource {
   std::vector<Task> plan_;
   size_t at_ = 0;
   uint64_t round_ = 0;
+  uint64_t made_in_round_ = 0;
   uint64_t n_ = 0;
+  Story story_;
+  bool keep_story_ = false;
 };
 
 }  // namespace

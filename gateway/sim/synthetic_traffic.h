@@ -37,13 +37,25 @@ struct SyntheticTrafficOptions {
   int months = 3;
   // Which berichttypes to send ("305", "307", "315", "317", "323"); empty: all of them.
   std::vector<std::string> types;
+  // A file that keeps what was told (story.h): a run goes on where the last one stopped. Each
+  // toewijzing gets one 305 and then one 307, each client one 315 and one 317, and each (aanbieder,
+  // gemeente, domein) one 323 per month of the `months` before `today`, in order, each after the
+  // last one declared (a declaratie may not go back in time: TR318). A message with an XSD
+  // fault tells nothing (the aanbieder sends it again, mended). The
+  // source ends when a whole round has nothing new to tell. Empty: no story, every round
+  // repeats the first (a load generator).
+  std::string story_file;
+  // The day the messages are sent (every Dagtekening); not before the reference date. Unset:
+  // the reference date.
+  std::optional<codecs::Date> today;
 };
 
 // Per round through the population, in client order: a 305 for every toewijzing that has
 // started, a 307 for every one that has ended, a 315 for every fifth client and a 317 for
 // every seventh; spread evenly among them the 323s of one month for every (aanbieder,
-// gemeente, domein) with toewijzingen. The next round declares the month before, and so on. Throws
-// std::invalid_argument for options it cannot use.
+// gemeente, domein) with toewijzingen. The next round declares the month before, and so on
+// (with a story: what was not told yet, see story_file). Throws std::invalid_argument for
+// options it cannot use, std::runtime_error for a story file it cannot read.
 std::unique_ptr<TrafficSource> MakeSyntheticTraffic(const SyntheticTrafficOptions& options);
 
 // The answers an aanbieder's system gives: a 302 approving a 301 and a 320 approving a 319

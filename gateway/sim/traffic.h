@@ -23,6 +23,9 @@ struct TrafficItem {
   // Empty for a valid message; else the fault built in on purpose: "xsd" (fails level 1, Sluis
   // answers a Fo01 StUF055) or "level2" (passes the XSD, breaks an in-message rule).
   std::string fault;
+  // What the message tells, for a source that keeps a story (story.h): settled by the
+  // simulator once Sluis acknowledged the message, or did not. Empty: nothing to remember.
+  std::string story;
 };
 
 // Produces messages one at a time. Next() is called from one thread at a time.
@@ -31,6 +34,12 @@ class TrafficSource {
   virtual ~TrafficSource() = default;
   // The next message; nullopt when the source has no more.
   virtual std::optional<TrafficItem> Next() = 0;
+  // The outcome of an item with a story key: delivered when Sluis acknowledged it. Called under
+  // the same exclusion as Next().
+  virtual void Settle(const std::string& story, bool delivered) {
+    (void)story;
+    (void)delivered;
+  }
 };
 
 struct ExampleTrafficOptions {
