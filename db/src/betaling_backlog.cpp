@@ -73,6 +73,38 @@ codecs::Status LaadHandelsrente(Connection& conn, const workflow::RenteTabel& ta
   });
 }
 
+codecs::Status ZetRentevoet(Connection& conn, codecs::Date ingangsdatum,
+                            std::optional<int32_t> honderdste_procent, const std::string& actor) {
+  if (honderdste_procent && (*honderdste_procent < 0 || *honderdste_procent >= 10000)) {
+    return Refused("handelsrente", "percentage: verwacht 0 tot 100 met hooguit 2 decimalen");
+  }
+  return MapErrors([&]() -> codecs::Status {
+    pqxx::work tx(conn.impl().conn);
+    tx.exec("LOCK TABLE handelsrente IN EXCLUSIVE MODE");
+    const workflow::RenteTabel oud = ReadTable(tx);
+    const std::string datum = ingangsdatum.ToString();
+    const bool bestaat = std::any_of(oud.begin(), oud.end(), [&](const workflow::Handelsrente& r) {
+      return r.ingangsdatum == ingangsdatum;
+    });
+    if (honderdste_procent) {
+      tx.exec_params(
+          "INSERT INTO handelsrente (ingangsdatum, percentage) VALUES ($1::date, $2::numeric)"
+          " ON CONFLICT (ingangsdatum) DO UPDATE SET percentage = EXCLUDED.percentage",
+          datum, workflow::FormatPercentage(*honderdste_procent));
+    } else if (!bestaat) {
+      return Refused("handelsrente.onbekend", "geen rentepercentage per " + datum);
+    } else if (oud.size() == 1) {
+      return Refused("handelsrente", "het laatste rentepercentage blijft staan");
+    } else {
+      tx.exec_params("DELETE FROM handelsrente WHERE ingangsdatum = $1::date", datum);
+    }
+    Audit(tx, actor, "handelsrente.gewijzigd", "handelsrente/" + datum, TableJson(oud),
+          TableJson(ReadTable(tx)));
+    tx.commit();
+    return codecs::Status::Ok();
+  });
+}
+
 BetaalBacklog LeesBetaalBacklog(Connection& conn, Date peildatum, const std::string& gemeente,
                                 const workflow::TeLaatBeleid& beleid) {
   return MapErrors([&] {
@@ -94,6 +126,7 @@ BetaalBacklog LeesBetaalBacklog(Connection& conn, Date peildatum, const std::str
         gemeente);
     BetaalBacklog out;
     out.peildatum = peildatum;
+    out.rente_ontbreekt = workflow::OntbrekendeRentevoet(tabel, peildatum);
     std::map<std::string, AgbBacklog> per_agb;
     std::map<std::string, GemeenteBacklog> per_gemeente;
     for (const auto& row : rows) {

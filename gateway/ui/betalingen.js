@@ -16,7 +16,10 @@ function betaalachterstand(b) {
       + `bedrag: ${bedrag(b.blootstelling_cent)} (wettelijke handelsrente en de vaste `
       + 'vergoeding van € 40 per te laat betaalde declaratie).'),
     b.rente_onvolledig ? melding('Let op: de tabel handelsrente dekt niet alle dagen te laat '
-      + '(0% gerekend); laad hem met sluis betaal handelsrente.') : null,
+      + '(0% gerekend); beheer vult hem aan (Beheer, Wettelijke handelsrente).') : null,
+    b.rente_ontbreekt ? melding(`Let op: het percentage handelsrente per ${b.rente_ontbreekt} `
+      + 'ontbreekt, dus te laat betalen is met het vorige percentage berekend; beheer vult het '
+      + 'aan (Beheer, Wettelijke handelsrente).') : null,
     tabel(b.items, [
       { kop: 'AGB', waarde: (r) => `${r.agb} ${r.naam}` },
       { kop: 'Aantal', num: true, waarde: (r) => r.aantal },

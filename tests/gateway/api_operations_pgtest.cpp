@@ -282,5 +282,102 @@ TEST_F(ApiTest, AnAccountManagerSeesTheAanbiederWithWhatWasPaidToIt) {
             0);
 }
 
+// The rate table from the Beheer screen: beheer sets, corrects and removes a half year's rate
+// (audited), operations only reads it; what paying late costs follows the table, and a missing
+// half year is said on both screens.
+TEST_F(ApiTest, BeheerKeepsTheHandelsrenteAndLatenessIsCountedWithIt) {
+  ReplaySpecExample();  // EUR 390 approved, to be paid by 2026-03-05
+  const Login beheer = LogIn("beheer");
+  const Login ops = LogIn("operations");
+  const auto rente = [&]() {
+    const HttpResponse r = Call("GET", "/api/handelsrente", "", &ops);
+    EXPECT_EQ(r.status, 200) << r.body;
+    return json::parse(r.body);
+  };
+  const auto zet = [&](const json& body, const Login* who) {
+    return Call("POST", "/api/handelsrente", body.dump(), who);
+  };
+  const auto cost = [&]() {  // 30 days late
+    const HttpResponse r =
+        Call("GET", "/api/operations/betaalachterstand?peildatum=2026-04-04", "", &ops);
+    EXPECT_EQ(r.status, 200) << r.body;
+    return json::parse(r.body);
+  };
+  const json start = rente();
+  EXPECT_EQ(start["ontbreekt"], nullptr);  // today 2026-02-10: the 2026-01-01 row is there
+  EXPECT_EQ(start["rijen"].back(), (json{{"ingangsdatum", "2026-01-01"}, {"percentage", "10.15"}}));
+  const int64_t at_10_15 = cost()["blootstelling_cent"];
+
+  // Twice the rate, twice the interest (EUR 40 fixed besides).
+  ASSERT_EQ(zet({{"ingangsdatum", "2026-01-01"}, {"percentage", "20.30"}}, &beheer).status, 200);
+  const int64_t at_20_30 = cost()["blootstelling_cent"];
+  EXPECT_GT(at_10_15 - 4000, 0);
+  EXPECT_NEAR(static_cast<double>(at_20_30 - 4000), 2.0 * static_cast<double>(at_10_15 - 4000),
+              1.0);
+
+  // Removed, the half year is missing: said by the table and by the backlog.
+  const HttpResponse weg = zet({{"ingangsdatum", "2026-01-01"}, {"verwijderen", true}}, &beheer);
+  ASSERT_EQ(weg.status, 200) << weg.body;
+  EXPECT_EQ(json::parse(weg.body)["ontbreekt"], "2026-01-01");
+  EXPECT_EQ(json::parse(weg.body)["rijen"].back()["ingangsdatum"], "2025-07-01");
+  EXPECT_EQ(cost()["rente_ontbreekt"], "2026-01-01");
+  ASSERT_EQ(zet({{"ingangsdatum", "2026-01-01"}, {"percentage", "10.15"}}, &beheer).status, 200);
+  EXPECT_EQ(rente(), start);
+  EXPECT_EQ(cost()["blootstelling_cent"], at_10_15);
+  EXPECT_EQ(cost()["rente_ontbreekt"], nullptr);
+
+  // Each change audited with the table before and after.
+  EXPECT_EQ(schema_.Query("SELECT count(*) || ' ' || min(actor) FROM audit_log"
+                          " WHERE action = 'handelsrente.gewijzigd'"
+                          " AND subject = 'handelsrente/2026-01-01'"),
+            "3 beheer");
+  EXPECT_NE(schema_
+                .Query("SELECT after::text FROM audit_log WHERE action ="
+                       " 'handelsrente.gewijzigd' ORDER BY id LIMIT 1")
+                .find("\"20.30\""),
+            std::string::npos);
+
+  // Refusals change nothing.
+  const std::vector<std::pair<json, int>> refused = {
+      {{{"ingangsdatum", "2026-03-01"}, {"percentage", "9"}}, 422},    // not 1 Jan or 1 Jul
+      {{{"ingangsdatum", "2026-7-1"}, {"percentage", "9"}}, 422},      // not a date
+      {{{"ingangsdatum", "2026-07-01"}, {"percentage", "100"}}, 422},  // >= 100
+      {{{"ingangsdatum", "2026-07-01"}, {"percentage", "9.125"}}, 422},
+      {{{"ingangsdatum", "2026-07-01"}, {"percentage", 9}}, 422},      // a number, not text
+      {{{"ingangsdatum", "2026-07-01"}, {"verwijderen", true}}, 404},  // no such row
+      {{{"ingangsdatum", "2026-07-01"}, {"verwijderen", "ja"}}, 422},  // no percentage either
+  };
+  for (const auto& [body, status] : refused) {
+    const HttpResponse r = zet(body, &beheer);
+    EXPECT_EQ(r.status, status) << body.dump() << ": " << r.body;
+    EXPECT_NE(json::parse(r.body)["error"], nullptr) << body.dump();
+  }
+  EXPECT_EQ(rente(), start);
+  // Operations reads the table, only beheer changes it; the back office neither.
+  EXPECT_EQ(zet({{"ingangsdatum", "2026-07-01"}, {"percentage", "9"}}, &ops).status, 403);
+  const Login bo = LogIn("backoffice");
+  EXPECT_EQ(Call("GET", "/api/handelsrente", "", &bo).status, 403);
+  EXPECT_EQ(Call("GET", "/api/handelsrente", "", &beheer).status, 200);
+}
+
+// The last row of the table is never removed: without any rate nothing late could be counted.
+TEST(HandelsrenteDbTest, TheLastRowStays) {
+  testing::TestSchema schema;
+  db::Connection conn(schema.url());
+  const auto d = [](const char* t) { return *codecs::Date::Parse(t); };
+  for (const auto& r : db::LeesHandelsrente(conn)) {
+    if (r.ingangsdatum != d("2026-01-01")) {
+      ASSERT_TRUE(db::ZetRentevoet(conn, r.ingangsdatum, std::nullopt, "test").ok());
+    }
+  }
+  const codecs::Status last = db::ZetRentevoet(conn, d("2026-01-01"), std::nullopt, "test");
+  ASSERT_FALSE(last.ok());
+  EXPECT_EQ(last.error().code, "handelsrente");
+  EXPECT_EQ(db::LeesHandelsrente(conn).size(), 1u);
+  EXPECT_FALSE(db::ZetRentevoet(conn, d("2026-07-01"), 10000, "test").ok());
+  EXPECT_TRUE(db::ZetRentevoet(conn, d("2026-07-01"), 9999, "test").ok());
+  EXPECT_EQ(db::LeesHandelsrente(conn).back().honderdste_procent, 9999);
+}
+
 }  // namespace
 }  // namespace sluis::gateway::api

@@ -124,6 +124,15 @@ TEST_F(SluisBetaalCliTest, BatchExportOverviewPaid) {
 
   const RunResult after = Sluis({"betaal", "overzicht", "--db", schema.url()});
   EXPECT_NE(after.out.find("1 open declaraties, 1 te laat"), std::string::npos) << after.out;
+
+  // A half year without its rate is said (the rate is set per 1 January and 1 July).
+  schema.Query("DELETE FROM handelsrente WHERE ingangsdatum >= '2026-07-01'");
+  const auto overzicht = [&](const char* peildatum) {
+    return Sluis({"betaal", "overzicht", "--peildatum", peildatum, "--db", schema.url()}).out;
+  };
+  EXPECT_NE(overzicht("2026-08-01").find("rentepercentage per 2026-07-01 ontbreekt"),
+            std::string::npos);
+  EXPECT_EQ(overzicht("2026-06-30").find("ontbreekt"), std::string::npos);
 }
 
 TEST_F(SluisBetaalCliTest, CancelReturnsDeclaratiesToTheNextBatch) {

@@ -33,6 +33,29 @@ TEST(HandelsrenteTest, DefaultTableHasEveryHalfYearFrom2020) {
   EXPECT_EQ(RentevoetOp(t, D("2099-01-01")), t.back().honderdste_procent);
 }
 
+// Set per 1 January and 1 July: the latest such date without a row is what the table lacks.
+TEST(HandelsrenteTest, TheMissingRateIsTheLatestHalfYearWithoutARow) {
+  const RenteTabel t = {{D("2025-07-01"), 1015}, {D("2026-01-01"), 1015}};
+  EXPECT_EQ(OntbrekendeRentevoet(t, D("2026-01-01")), std::nullopt);
+  EXPECT_EQ(OntbrekendeRentevoet(t, D("2026-06-30")), std::nullopt);
+  EXPECT_EQ(OntbrekendeRentevoet(t, D("2026-07-01")), D("2026-07-01"));
+  EXPECT_EQ(OntbrekendeRentevoet(t, D("2026-12-31")), D("2026-07-01"));
+  EXPECT_EQ(OntbrekendeRentevoet(t, D("2027-02-01")), D("2027-01-01"));
+  EXPECT_EQ(OntbrekendeRentevoet({}, D("2025-08-01")), D("2025-07-01"));
+  // A row set ahead of time does not stand in for the current half year.
+  EXPECT_EQ(OntbrekendeRentevoet({{D("2027-01-01"), 900}}, D("2026-08-01")), D("2026-07-01"));
+}
+
+TEST(HandelsrenteTest, PercentagesHaveAtMostTwoDecimalsBelowAHundred) {
+  EXPECT_EQ(ParsePercentage("10.15"), 1015);
+  EXPECT_EQ(ParsePercentage("8"), 800);
+  EXPECT_EQ(ParsePercentage("8.5"), 850);
+  EXPECT_EQ(ParsePercentage("0"), 0);
+  for (const char* bad : {"", "100", "8.", ".5", "8.505", "-1", "8,5", "1e1"}) {
+    EXPECT_EQ(ParsePercentage(bad), std::nullopt) << bad;
+  }
+}
+
 // ops/handelsrente.csv is the same table as the code's default (and as migration 0013's rows:
 // tests/db/betaling_pgtest.cpp).
 TEST(HandelsrenteTest, ShippedCsvEqualsTheDefault) {

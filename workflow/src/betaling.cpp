@@ -31,27 +31,6 @@ std::string_view Trim(std::string_view s) {
   return s;
 }
 
-// "10.15", "8", "8.5" -> hundredths; nullopt unless 0 <= value < 100 with <= 2 decimals.
-std::optional<int32_t> ParsePercentage(std::string_view s) {
-  const size_t dot = s.find('.');
-  const std::string_view whole = s.substr(0, dot);
-  const std::string_view frac = dot == std::string_view::npos ? "" : s.substr(dot + 1);
-  if (whole.empty() || whole.size() > 2 || frac.size() > 2) return std::nullopt;
-  if (dot != std::string_view::npos && frac.empty()) return std::nullopt;
-  int32_t v = 0;
-  for (char c : whole) {
-    if (c < '0' || c > '9') return std::nullopt;
-    v = v * 10 + (c - '0');
-  }
-  int32_t f = 0;
-  for (size_t k = 0; k < 2; ++k) {
-    const char c = k < frac.size() ? frac[k] : '0';
-    if (c < '0' || c > '9') return std::nullopt;
-    f = f * 10 + (c - '0');
-  }
-  return v * 100 + f;
-}
-
 // Index of the last row with ingangsdatum <= d, or -1.
 ptrdiff_t RowOn(const RenteTabel& t, Date d) {
   const auto it = std::upper_bound(
@@ -122,10 +101,38 @@ std::string HandelsrenteCsv(const RenteTabel& tabel) {
   return out;
 }
 
+std::optional<int32_t> ParsePercentage(std::string_view s) {
+  const size_t dot = s.find('.');
+  const std::string_view whole = s.substr(0, dot);
+  const std::string_view frac = dot == std::string_view::npos ? "" : s.substr(dot + 1);
+  if (whole.empty() || whole.size() > 2 || frac.size() > 2) return std::nullopt;
+  if (dot != std::string_view::npos && frac.empty()) return std::nullopt;
+  int32_t v = 0;
+  for (char c : whole) {
+    if (c < '0' || c > '9') return std::nullopt;
+    v = v * 10 + (c - '0');
+  }
+  int32_t f = 0;
+  for (size_t k = 0; k < 2; ++k) {
+    const char c = k < frac.size() ? frac[k] : '0';
+    if (c < '0' || c > '9') return std::nullopt;
+    f = f * 10 + (c - '0');
+  }
+  return v * 100 + f;
+}
+
 std::optional<int32_t> RentevoetOp(const RenteTabel& tabel, Date d) {
   const ptrdiff_t i = RowOn(tabel, d);
   if (i < 0) return std::nullopt;
   return tabel[static_cast<size_t>(i)].honderdste_procent;
+}
+
+std::optional<Date> OntbrekendeRentevoet(const RenteTabel& tabel, Date vandaag) {
+  const Date laatste = D(vandaag.year(), vandaag.month() < 7 ? 1 : 7, 1);
+  for (const Handelsrente& r : tabel) {
+    if (r.ingangsdatum == laatste) return std::nullopt;
+  }
+  return laatste;
 }
 
 Blootstelling BerekenBlootstelling(Cents bedrag, Date uiterlijk, Date betaaldatum,

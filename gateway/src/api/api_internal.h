@@ -114,6 +114,8 @@ Awaitable ExportBatch(Services& s, Ctx c);
 Awaitable DownloadPain001(Services& s, Ctx c);
 Awaitable BatchPaid(Services& s, Ctx c);
 Awaitable CancelBatch(Services& s, Ctx c);
+Awaitable GetHandelsrente(Services& s, Ctx c);
+Awaitable SetHandelsrente(Services& s, Ctx c);
 Awaitable Queues(Services& s, Ctx c);
 Awaitable Rates(Services& s, Ctx c);
 Awaitable ListOutbox(Services& s, Ctx c);

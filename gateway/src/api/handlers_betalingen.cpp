@@ -138,14 +138,17 @@ Awaitable PaymentBacklog(Services& s, Ctx c) {
          {"debiteur", debiteur ? nlohmann::json{{"naam", debiteur->naam}, {"iban", debiteur->iban}}
                                : nlohmann::json(nullptr)}});
   }
-  co_return JsonResponse(200, {{"peildatum", b.peildatum.ToString()},
-                               {"aantal", b.aantal},
-                               {"te_laat", b.te_laat},
-                               {"open_cent", b.open.value()},
-                               {"blootstelling_cent", b.blootstelling.value()},
-                               {"rente_onvolledig", b.rente_onvolledig},
-                               {"items", std::move(items)},
-                               {"per_gemeente", std::move(gemeenten)}});
+  co_return JsonResponse(
+      200, {{"peildatum", b.peildatum.ToString()},
+            {"aantal", b.aantal},
+            {"te_laat", b.te_laat},
+            {"open_cent", b.open.value()},
+            {"blootstelling_cent", b.blootstelling.value()},
+            {"rente_onvolledig", b.rente_onvolledig},
+            {"rente_ontbreekt", b.rente_ontbreekt ? nlohmann::json(b.rente_ontbreekt->ToString())
+                                                  : nlohmann::json(nullptr)},
+            {"items", std::move(items)},
+            {"per_gemeente", std::move(gemeenten)}});
 }
 
 Awaitable ListBatches(Services& s, Ctx c) {
@@ -319,6 +322,56 @@ Awaitable CancelBatch(Services& s, Ctx c) {
   co_return co_await ActOnBatch(s, id, [&](db::Connection& conn, const db::BetaalbatchInfo&) {
     return db::AnnuleerBetaalbatch(conn, id, actor, *reden);
   });
+}
+
+// The wettelijke handelsrente (art. 6:119a BW) that the late-payment exposure is counted with:
+// the rows, and the half year whose rate is missing (set per 1 January and 1 July).
+Awaitable GetHandelsrente(Services& s, Ctx c) {
+  (void)c;
+  const codecs::Date vandaag = Vandaag(s);
+  const workflow::RenteTabel t =
+      co_await s.db.Run([](db::Connection& conn) { return db::LeesHandelsrente(conn); });
+  nlohmann::json rijen = nlohmann::json::array();
+  for (const auto& r : t) {
+    rijen.push_back({{"ingangsdatum", r.ingangsdatum.ToString()},
+                     {"percentage", workflow::FormatPercentage(r.honderdste_procent)}});
+  }
+  const auto ontbreekt = workflow::OntbrekendeRentevoet(t, vandaag);
+  co_return JsonResponse(
+      200, {{"rijen", std::move(rijen)},
+            {"ontbreekt", ontbreekt ? nlohmann::json(ontbreekt->ToString()) : nullptr}});
+}
+
+// {ingangsdatum, percentage}: sets one rate (a new half year, or a correction); with
+// "verwijderen": true removes the row. Audited as handelsrente.gewijzigd.
+Awaitable SetHandelsrente(Services& s, Ctx c) {
+  const nlohmann::json body = nlohmann::json::parse(c.req.body, nullptr, false);
+  const std::string* datum_text = TextField(body, "ingangsdatum");
+  const auto datum = datum_text ? codecs::Date::Parse(*datum_text) : std::nullopt;
+  if (!datum || datum->day() != 1 || (datum->month() != 1 && datum->month() != 7)) {
+    co_return JsonError(422,
+                        "ingangsdatum: de rente wordt per 1 januari en 1 juli vastgesteld "
+                        "(JJJJ-01-01 of JJJJ-07-01)");
+  }
+  const bool weg = body.is_object() && body.contains("verwijderen") &&
+                   body.at("verwijderen").is_boolean() && body.at("verwijderen").get<bool>();
+  std::optional<int32_t> percentage;
+  if (!weg) {
+    const std::string* text = TextField(body, "percentage");
+    percentage = text ? workflow::ParsePercentage(*text) : std::nullopt;
+    if (!percentage) {
+      co_return JsonError(422, "percentage: verwacht 0 tot 100 met hooguit 2 decimalen (10.15)");
+    }
+  }
+  const codecs::Date d = *datum;
+  const std::string actor = c.account.username;
+  const codecs::Status done = co_await s.db.Run(
+      [&](db::Connection& conn) { return db::ZetRentevoet(conn, d, percentage, actor); });
+  if (!done.ok()) {
+    co_return JsonError(done.error().code == "handelsrente.onbekend" ? 404 : 422,
+                        done.error().message);
+  }
+  co_return co_await GetHandelsrente(s, c);
 }
 
 }  // namespace sluis::gateway::api

@@ -10,6 +10,7 @@ const std::vector<std::string> kBackoffice = {"backoffice"};
 const std::vector<std::string> kAccountmanager = {"accountmanager"};
 const std::vector<std::string> kOperations = {"operations"};
 const std::vector<std::string> kBeheer = {"beheer"};
+const std::vector<std::string> kRente = {"operations", "beheer"};
 const std::vector<std::string> kBerichten = {"backoffice", "accountmanager", "operations"};
 const std::vector<std::string> kEveryRole = {"backoffice", "accountmanager", "operations",
                                              "beheer"};
@@ -324,6 +325,22 @@ const std::vector<Route>& RouteTable() {
         "berichten",
         {"bsn"}},
        GetBerichtXml},
+      {{"GET",
+        "/api/handelsrente",
+        kRente,
+        "De wettelijke handelsrente (per 1 januari en 1 juli) waarmee te laat betalen wordt "
+        "berekend, en welk halfjaar ontbreekt",
+        "beheer",
+        {}},
+       GetHandelsrente},
+      {{"POST",
+        "/api/handelsrente",
+        kBeheer,
+        "Een rentepercentage zetten {ingangsdatum, percentage} of verwijderen {ingangsdatum, "
+        "verwijderen: true}",
+        "beheer",
+        {}},
+       SetHandelsrente},
       {{"GET", "/api/audit", kBeheer, "Auditlog", "beheer", {"actor", "action"}, true}, ListAudit},
       {{"GET", "/api/accounts", kBeheer, "Accounts", "beheer", {}, true}, ListAccounts},
       {{"POST", "/api/accounts", kBeheer, "Account aanmaken of wijzigen", "beheer", {}},

@@ -314,6 +314,10 @@ int Overzicht(const std::vector<std::string>& argv) {
     if (b.rente_onvolledig) {
       std::printf("let op: dagen zonder rentepercentage in de tabel handelsrente (0%% gerekend)\n");
     }
+    if (b.rente_ontbreekt) {
+      std::printf("let op: het rentepercentage per %s ontbreekt (het vorige is gerekend)\n",
+                  b.rente_ontbreekt->ToString().c_str());
+    }
     std::printf("%-8s  %-30s %6s %8s %16s %14s %14s %10s\n", "AGB", "naam", "aantal", "te laat",
                 "open", "credit", "blootstelling", "max dagen");
     for (const auto& a : b.per_agb) {

@@ -128,6 +128,13 @@ workflow::RenteTabel LeesHandelsrente(Connection& conn);
 codecs::Status LaadHandelsrente(Connection& conn, const workflow::RenteTabel& tabel,
                                 const std::string& actor, const std::string& bestand,
                                 const std::string& sha256);
+// One rate (the web UI's Beheer screen): sets the rate from `ingangsdatum` on (a new row, or a
+// new percentage for an existing one), or with nullopt removes that row. Read, changed and
+// written in one transaction under the table's lock; audit "handelsrente.gewijzigd" with the
+// old and new table. Refused: a percentage outside 0..99.99 (code "handelsrente"), removing a
+// row that is not there ("handelsrente.onbekend") or the only row left ("handelsrente").
+codecs::Status ZetRentevoet(Connection& conn, codecs::Date ingangsdatum,
+                            std::optional<int32_t> honderdste_procent, const std::string& actor);
 
 // ---- Backlog and exposure -------------------------------------------------------------------
 
@@ -170,6 +177,9 @@ struct BetaalBacklog {
   int aantal = 0, te_laat = 0;
   Cents open, blootstelling;
   bool rente_onvolledig = false;  // some late day had no rate in the table
+  // The half year (1 January or 1 July) up to the peildatum whose rate the table lacks
+  // (workflow::OntbrekendeRentevoet): the last row goes on counting at an old rate.
+  std::optional<Date> rente_ontbreekt;
 };
 BetaalBacklog LeesBetaalBacklog(Connection& conn, Date peildatum, const std::string& gemeente = "",
                                 const workflow::TeLaatBeleid& beleid = {});

@@ -47,9 +47,16 @@ codecs::Result<RenteTabel> ParseHandelsrenteCsv(std::string_view csv);
 std::string HandelsrenteCsv(const RenteTabel& tabel);
 // "10.15" for 1015.
 std::string FormatPercentage(int32_t honderdste_procent);
+// "10.15", "8", "8.5" -> hundredths; nullopt unless 0 <= value < 100 with <= 2 decimals.
+std::optional<int32_t> ParsePercentage(std::string_view text);
 
 // The rate in force on d, or nullopt before the table's first row.
 std::optional<int32_t> RentevoetOp(const RenteTabel& tabel, Date d);
+
+// The rate is set per 1 January and 1 July (art. 6:120 lid 2 BW): the latest of those dates on
+// or before `vandaag` when the table has no row for it (the last row then goes on counting at
+// an old rate), else nullopt.
+std::optional<Date> OntbrekendeRentevoet(const RenteTabel& tabel, Date vandaag);
 
 // ---- Exposure when paying late -----------------------------------------------------------
 
