@@ -95,6 +95,10 @@ codecs::Status ZetRentevoet(Connection& conn, codecs::Date ingangsdatum,
       return Refused("handelsrente.onbekend", "geen rentepercentage per " + datum);
     } else if (oud.size() == 1) {
       return Refused("handelsrente", "het laatste rentepercentage blijft staan");
+    } else if (oud.back().ingangsdatum != ingangsdatum) {
+      return Refused("handelsrente",
+                     "alleen het nieuwste percentage kan weg; een ouder percentage wordt "
+                     "gecorrigeerd, niet verwijderd");
     } else {
       tx.exec_params("DELETE FROM handelsrente WHERE ingangsdatum = $1::date", datum);
     }

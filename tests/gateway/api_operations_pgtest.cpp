@@ -346,6 +346,7 @@ TEST_F(ApiTest, BeheerKeepsTheHandelsrenteAndLatenessIsCountedWithIt) {
       {{{"ingangsdatum", "2026-07-01"}, {"percentage", 9}}, 422},      // a number, not text
       {{{"ingangsdatum", "2026-07-01"}, {"verwijderen", true}}, 404},  // no such row
       {{{"ingangsdatum", "2026-07-01"}, {"verwijderen", "ja"}}, 422},  // no percentage either
+      {{{"ingangsdatum", "2025-07-01"}, {"verwijderen", true}}, 422},  // not the newest
   };
   for (const auto& [body, status] : refused) {
     const HttpResponse r = zet(body, &beheer);
@@ -360,17 +361,21 @@ TEST_F(ApiTest, BeheerKeepsTheHandelsrenteAndLatenessIsCountedWithIt) {
   EXPECT_EQ(Call("GET", "/api/handelsrente", "", &beheer).status, 200);
 }
 
-// The last row of the table is never removed: without any rate nothing late could be counted.
-TEST(HandelsrenteDbTest, TheLastRowStays) {
+// Only the newest row can be removed, and never the last one: without any rate nothing late
+// could be counted.
+TEST(HandelsrenteDbTest, OnlyTheNewestRowGoesAndTheLastStays) {
   testing::TestSchema schema;
   db::Connection conn(schema.url());
   const auto d = [](const char* t) { return *codecs::Date::Parse(t); };
-  for (const auto& r : db::LeesHandelsrente(conn)) {
-    if (r.ingangsdatum != d("2026-01-01")) {
-      ASSERT_TRUE(db::ZetRentevoet(conn, r.ingangsdatum, std::nullopt, "test").ok());
-    }
+  const workflow::RenteTabel shipped = db::LeesHandelsrente(conn);
+  const codecs::Status older = db::ZetRentevoet(conn, d("2024-01-01"), std::nullopt, "test");
+  ASSERT_FALSE(older.ok());
+  EXPECT_EQ(older.error().code, "handelsrente");
+  EXPECT_EQ(db::LeesHandelsrente(conn), shipped);
+  for (size_t i = shipped.size(); i-- > 1;) {
+    ASSERT_TRUE(db::ZetRentevoet(conn, shipped[i].ingangsdatum, std::nullopt, "test").ok()) << i;
   }
-  const codecs::Status last = db::ZetRentevoet(conn, d("2026-01-01"), std::nullopt, "test");
+  const codecs::Status last = db::ZetRentevoet(conn, shipped[0].ingangsdatum, std::nullopt, "test");
   ASSERT_FALSE(last.ok());
   EXPECT_EQ(last.error().code, "handelsrente");
   EXPECT_EQ(db::LeesHandelsrente(conn).size(), 1u);

@@ -336,8 +336,8 @@ const std::vector<Route>& RouteTable() {
       {{"POST",
         "/api/handelsrente",
         kBeheer,
-        "Een rentepercentage zetten {ingangsdatum, percentage} of verwijderen {ingangsdatum, "
-        "verwijderen: true}",
+        "Een rentepercentage zetten {ingangsdatum, percentage} of het nieuwste verwijderen "
+        "{ingangsdatum, verwijderen: true}",
         "beheer",
         {}},
        SetHandelsrente},

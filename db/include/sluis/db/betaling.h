@@ -132,7 +132,9 @@ codecs::Status LaadHandelsrente(Connection& conn, const workflow::RenteTabel& ta
 // new percentage for an existing one), or with nullopt removes that row. Read, changed and
 // written in one transaction under the table's lock; audit "handelsrente.gewijzigd" with the
 // old and new table. Refused: a percentage outside 0..99.99 (code "handelsrente"), removing a
-// row that is not there ("handelsrente.onbekend") or the only row left ("handelsrente").
+// row that is not there ("handelsrente.onbekend"), the only row left or any but the newest
+// (the older ones are the history lateness was counted with; they can be corrected)
+// ("handelsrente").
 codecs::Status ZetRentevoet(Connection& conn, codecs::Date ingangsdatum,
                             std::optional<int32_t> honderdste_procent, const std::string& actor);
 
