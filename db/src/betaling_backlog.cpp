@@ -3,9 +3,11 @@
 #include <map>
 
 #include "sluis/db/betaling.h"
+#include "sluis/workflow/clock.h"
 
 #include "betaling_internal.h"
 #include "connection_impl.h"
+#include "messaging_sql.h"
 
 namespace sluis::db {
 namespace {
@@ -106,6 +108,31 @@ codecs::Status ZetRentevoet(Connection& conn, codecs::Date ingangsdatum,
           TableJson(ReadTable(tx)));
     tx.commit();
     return codecs::Status::Ok();
+  });
+}
+
+std::optional<Date> SweepHandelsrente(Connection& conn, workflow::TimePoint now) {
+  return MapErrors([&] {
+    pqxx::work tx(conn.impl().conn);
+    const auto ontbreekt = workflow::OntbrekendeRentevoet(ReadTable(tx), workflow::DutchDate(now));
+    const std::string key = ontbreekt ? "handelsrente:" + ontbreekt->ToString() : "";
+    tx.exec_params(
+        "UPDATE alert SET resolved_at = $1::timestamptz"
+        " WHERE kind = 'handelsrente' AND resolved_at IS NULL AND condition_key <> $2",
+        codecs::FormatXsDateTime(now), key);
+    if (ontbreekt &&
+        tx.exec_params("SELECT 1 FROM alert WHERE condition_key = $1 AND resolved_at IS NULL", key)
+            .empty()) {
+      internal::RaiseAlertIn(
+          tx,
+          {key, "handelsrente", "warning", "handelsrente",
+           "Het percentage wettelijke handelsrente per " + ontbreekt->ToString() +
+               " ontbreekt: te laat betalen wordt met het vorige percentage berekend. Beheer vult"
+               " het aan (Beheer, Wettelijke handelsrente)."},
+          now);
+    }
+    tx.commit();
+    return ontbreekt;
   });
 }
 

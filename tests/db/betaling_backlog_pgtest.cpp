@@ -9,6 +9,34 @@ TEST_F(BetalingPgTest, MigrationShipsTheDefaultRates) {
   EXPECT_EQ(LeesHandelsrente(conn), workflow::StandaardHandelsrente());
 }
 
+// The deadline sweep keeps one warning open while the current half year has no rate, moves it
+// on to the next half year, and closes it once the rate is there.
+TEST_F(BetalingPgTest, AMissingHalfYearRateIsOneOpenAlertUntilItIsThere) {
+  const auto open = [&] {
+    return schema.Query(
+        "SELECT coalesce(string_agg(condition_key || ' ' || severity || ' ' || occurrences, ','"
+        " ORDER BY id), '') FROM alert WHERE kind = 'handelsrente' AND resolved_at IS NULL");
+  };
+  EXPECT_EQ(SweepHandelsrente(conn, At("2026-03-01T09:00:00Z")),
+            std::nullopt);  // 2026-01-01 is there
+  EXPECT_EQ(open(), "");
+  // From 1 July (Dutch time: 30 June 22:00 UTC is 1 July) the July rate is missing.
+  EXPECT_EQ(SweepHandelsrente(conn, At("2026-06-30T21:59:00Z")), std::nullopt);
+  EXPECT_EQ(SweepHandelsrente(conn, At("2026-06-30T22:00:00Z")), D("2026-07-01"));
+  EXPECT_EQ(SweepHandelsrente(conn, At("2026-07-01T09:00:00Z")), D("2026-07-01"));
+  EXPECT_EQ(open(), "handelsrente:2026-07-01 warning 1");  // raised once, not counted up
+  EXPECT_NE(
+      schema.Query("SELECT message FROM alert WHERE kind = 'handelsrente'").find("2026-07-01"),
+      std::string::npos);
+  // A new half year without its rate either: the alert moves on.
+  EXPECT_EQ(SweepHandelsrente(conn, At("2027-01-04T09:00:00Z")), D("2027-01-01"));
+  EXPECT_EQ(open(), "handelsrente:2027-01-01 warning 1");
+  ASSERT_TRUE(ZetRentevoet(conn, D("2027-01-01"), 1000, "beheer").ok());
+  EXPECT_EQ(SweepHandelsrente(conn, At("2027-01-04T09:05:00Z")), std::nullopt);
+  EXPECT_EQ(open(), "");
+  EXPECT_EQ(schema.Query("SELECT count(*) FROM alert WHERE kind = 'handelsrente'"), "2");
+}
+
 class BacklogPgTest : public BetalingPgTest {
  protected:
   void SetUp() override {

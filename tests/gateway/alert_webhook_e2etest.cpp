@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <pqxx/pqxx>
 
+#include "sluis/db/betaling.h"
 #include "sluis/db/connection.h"
 #include "sluis/db/ui_views.h"
 
@@ -104,6 +105,34 @@ TEST(AlertWebhookE2eTest, AnAlertRaisedWhileTheWebhookIsDownArrivesLaterAndSoDoe
   EXPECT_EQ(posted.size(), 2u);                // each revision once
   // Resolved: no open alert of that kind is left, and the gauges say so.
   EXPECT_TRUE(WaitForMetric(env, "sluis_alerts_open" + labels + "0"));
+}
+
+// The deadline sweep also watches the handelsrente table: the half year today is in without a
+// rate is one warning (posted once, however often the sweep runs), resolved when beheer adds it.
+TEST(AlertWebhookE2eTest, AMissingHandelsrenteIsAWarningUntilBeheerAddsTheRate) {
+  TransportEnv env({.alert_webhook = true});
+  const std::string halfjaar = env.schema().Query(
+      "SELECT make_date(extract(year FROM d)::int, CASE WHEN extract(month FROM d) >= 7 THEN 7"
+      " ELSE 1 END, 1) FROM (SELECT (now() AT TIME ZONE 'Europe/Amsterdam')::date AS d) t");
+  env.schema().Query("DELETE FROM handelsrente WHERE ingangsdatum >= '" + halfjaar + "'");
+  ASSERT_TRUE(env.sim().WaitAlerts(1, seconds(20)));
+  const json opened = json::parse(env.sim().Alerts().front());
+  EXPECT_EQ(opened["kind"], "handelsrente");
+  EXPECT_EQ(opened["severity"], "warning");
+  EXPECT_NE(opened["message"].get<std::string>().find(halfjaar), std::string::npos)
+      << opened.dump();
+  EXPECT_TRUE(opened["resolved_at"].is_null()) << opened.dump();
+  EXPECT_TRUE(
+      WaitForMetric(env, "sluis_alerts_open{kind=\"handelsrente\",severity=\"warning\"} 1"));
+
+  db::Connection conn(env.schema().url());
+  ASSERT_TRUE(db::ZetRentevoet(conn, codecs::Date::Parse(halfjaar).value(), 1015, "beheer").ok());
+  ASSERT_TRUE(env.sim().WaitAlerts(2, seconds(20)));
+  const json resolved = json::parse(env.sim().Alerts()[1]);
+  EXPECT_EQ(resolved["id"], opened["id"]);
+  EXPECT_FALSE(resolved["resolved_at"].is_null()) << resolved.dump();
+  EXPECT_EQ(env.schema().Query("SELECT count(*) FROM alert"), "1");
+  EXPECT_EQ(env.sim().Alerts().size(), 2u);
 }
 
 }  // namespace

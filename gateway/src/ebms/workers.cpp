@@ -10,6 +10,7 @@
 #include <boost/asio.hpp>
 
 #include "sluis/codecs/bericht_type.h"
+#include "sluis/db/betaling.h"
 #include "sluis/db/deadlines.h"
 #include "sluis/db/inbox.h"
 #include "sluis/db/messaging.h"
@@ -206,8 +207,9 @@ struct UnpackImpl : LoopState {
 };
 
 // Every deadline Sluis owes and watches (db::SweepDeadlines: 325, retours, payment;
-// db::SweepRegieTermijnen: 301/319 decisions, the aanbieder's 302/320) once per poll interval,
-// with the injected clock; the open alerts per kind and severity go to the metrics.
+// db::SweepRegieTermijnen: 301/319 decisions, the aanbieder's 302/320; db::SweepHandelsrente:
+// the rate lateness is counted with) once per poll interval, with the injected clock; the open
+// alerts per kind and severity go to the metrics.
 struct DeadlineImpl : LoopState {
   DeadlineImpl(WorkerDeps d, WorkerConfig c, HttpsClient* cl, std::string url)
       : LoopState(*d.ioc), deps(std::move(d)), cfg(c), client(cl), webhook(std::move(url)) {}
@@ -234,6 +236,7 @@ struct DeadlineImpl : LoopState {
           const workflow::WorkingDayCalendar calendar;
           const db::DeadlineSweepResult own = db::SweepDeadlines(c, {calendar, {}}, now);
           const db::SweepResult regie = db::SweepRegieTermijnen(c, now, calendar);
+          db::SweepHandelsrente(c, now);  // the payment deadline's cost needs a current rate
           return std::make_tuple(own, regie, db::CountOpenAlerts(c));
         };
         const auto [own, regie, counts] = co_await self->deps.pool->Run(std::move(job));

@@ -137,6 +137,12 @@ codecs::Status LaadHandelsrente(Connection& conn, const workflow::RenteTabel& ta
 // ("handelsrente").
 codecs::Status ZetRentevoet(Connection& conn, codecs::Date ingangsdatum,
                             std::optional<int32_t> honderdste_procent, const std::string& actor);
+// Part of sluisd's deadline sweep: while the table lacks the rate of the half year `now` is in
+// (workflow::OntbrekendeRentevoet), one open alert says so (kind "handelsrente", warning,
+// condition "handelsrente:<ingangsdatum>"; raised once, not counted up every sweep); once the
+// rate is there, or a new half year begins, the alert of an older half year closes. Returns the
+// missing ingangsdatum.
+std::optional<Date> SweepHandelsrente(Connection& conn, workflow::TimePoint now);
 
 // ---- Backlog and exposure -------------------------------------------------------------------
 
