@@ -121,13 +121,15 @@ Table QueueCounts(Connection& conn) {
 
 namespace {
 
-// The kinds of the deadlines Sluis watches: their alerts close when the deadline is met, never
-// by hand.
-std::string DeadlineKinds() {
+// The kinds of alert whose condition Sluis checks itself on every deadline sweep (the deadlines
+// it watches, the handelsrente table): they close when the condition is gone, never by hand (a
+// hand-closed one would only open again at the next sweep).
+std::string SelfClosingKinds() {
   internal::ArrayLiteral a;
   for (workflow::DeadlineKind k : workflow::kAllDeadlineKinds) {
     a.Add(std::string(workflow::DeadlineKindName(k)));
   }
+  a.Add(std::string("handelsrente"));
   return a.Take();
 }
 
@@ -141,7 +143,7 @@ Table ListOpenAlerts(Connection& conn) {
         " last_seen::text, acknowledged_by, acknowledged_at::text,"
         " NOT (coalesce(kind, '') = ANY ($1::text[])) AS afsluitbaar FROM alert"
         " WHERE resolved_at IS NULL ORDER BY (acknowledged_at IS NOT NULL), last_seen DESC",
-        DeadlineKinds()));
+        SelfClosingKinds()));
   });
 }
 
@@ -151,11 +153,13 @@ void CloseAlert(Connection& conn, int64_t id, const std::string& actor, codecs::
     const pqxx::result open = tx.exec_params(
         "SELECT coalesce(kind, ''), coalesce(subject, ''), coalesce(kind, '') = ANY ($2::text[])"
         " FROM alert WHERE id = $1 AND resolved_at IS NULL FOR UPDATE",
-        id, DeadlineKinds());
+        id, SelfClosingKinds());
     if (open.empty()) throw RefusedError("melding " + std::to_string(id) + " is niet open");
     if (open[0][2].as<bool>()) {
-      throw RefusedError("melding " + std::to_string(id) + " (" + open[0][0].c_str() +
-                         ") sluit vanzelf zodra de termijn gehaald is");
+      const std::string kind = open[0][0].c_str();
+      throw RefusedError("melding " + std::to_string(id) + " (" + kind + ") sluit vanzelf zodra " +
+                         (kind == "handelsrente" ? "het percentage is ingevoerd (Beheer)"
+                                                 : "de termijn gehaald is"));
     }
     tx.exec_params("UPDATE alert SET resolved_at = $2::timestamptz WHERE id = $1", id,
                    internal::FormatTime(at));

@@ -262,7 +262,7 @@ TEST_F(ApiTest, AcknowledgingAnAlertIsAuditedOnce) {
   EXPECT_EQ(open["items"][0]["afsluitbaar"], true);
 }
 
-TEST_F(ApiTest, AnAlertIsClosedByHandUnlessItIsADeadline) {
+TEST_F(ApiTest, AnAlertIsClosedByHandUnlessSluisClosesItItself) {
   db::Connection conn(schema_.url());
   const int64_t fout = db::RaiseAlert(
       conn, {"unpack.failed:m2", "unpack_failed", "critical", "m2", "geen StUF-envelop"},
@@ -271,9 +271,13 @@ TEST_F(ApiTest, AnAlertIsClosedByHandUnlessItIsADeadline) {
       conn,
       {"betaling:declaratie/1", "betaling", "critical", "declaratie/1", "betalen voor 5 maart"},
       clock_.Now());
+  const int64_t rente = db::RaiseAlert(conn,
+                                       {"handelsrente:2026-07-01", "handelsrente", "warning",
+                                        "handelsrente", "het percentage per 2026-07-01 ontbreekt"},
+                                       clock_.Now());
   const Login l = LogIn("operations");
   const json open = json::parse(Call("GET", "/api/meldingen", "", &l).body);
-  ASSERT_EQ(open["items"].size(), 2u);
+  ASSERT_EQ(open["items"].size(), 3u);
   for (const json& m : open["items"]) {
     EXPECT_EQ(m["afsluitbaar"], m["kind"] == "unpack_failed") << m.dump();
   }
@@ -283,13 +287,18 @@ TEST_F(ApiTest, AnAlertIsClosedByHandUnlessItIsADeadline) {
   const HttpResponse refused = close(termijn);
   EXPECT_EQ(refused.status, 409) << refused.body;
   EXPECT_NE(refused.body.find("sluit vanzelf"), std::string::npos) << refused.body;
+  const HttpResponse rente_refused = close(rente);
+  EXPECT_EQ(rente_refused.status, 409) << rente_refused.body;
+  EXPECT_NE(rente_refused.body.find("zodra het percentage is ingevoerd"), std::string::npos)
+      << rente_refused.body;
   ASSERT_EQ(close(fout).status, 200);
   EXPECT_EQ(close(fout).status, 409);  // no longer open
   const Login bo = LogIn("backoffice");
   EXPECT_EQ(Call("POST", "/api/meldingen/" + std::to_string(fout) + "/afsluiten", "{}", &bo).status,
             403);
-  EXPECT_EQ(schema_.Query("SELECT string_agg(kind, ' ') FROM alert WHERE resolved_at IS NULL"),
-            "betaling");
+  EXPECT_EQ(schema_.Query(
+                "SELECT string_agg(kind, ' ' ORDER BY id) FROM alert WHERE resolved_at IS NULL"),
+            "betaling handelsrente");
   EXPECT_EQ(schema_.Query("SELECT actor || ' ' || action || ' ' || subject FROM audit_log"
                           " WHERE action LIKE 'alert.%'"),
             "operations alert.afgesloten alert/" + std::to_string(fout));
