@@ -35,10 +35,15 @@ function betalingen(lijst) {
 }
 
 export async function aanbieder(agb) {
+  // A link to the Berichten screen, filtered on this aanbieder.
+  const alleBerichten = (attrs, tekst) => el('a', { href: '#/berichten', ...attrs, onclick: () => {
+    for (const k of [...berichtParams.keys()]) berichtParams.delete(k);
+    berichtParams.set('agb', agb);
+  } }, tekst);
   const [gegevens, tijdlijn, afw, tijdig, volume, open, betaald] = await Promise.all([
     // An AGB seen only in messages has no reference row: the page shows without its name.
     api(`/api/aanbieders/${agb}`).catch((e) => { if (e.status === 404) return null; throw e; }),
-    api(`/api/aanbieders/${agb}/berichten?limit=200`), api(`/api/aanbieders/${agb}/afwijzingen`),
+    api(`/api/aanbieders/${agb}/berichten?limit=50`), api(`/api/aanbieders/${agb}/afwijzingen`),
     api(`/api/aanbieders/${agb}/tijdigheid`), api(`/api/aanbieders/${agb}/volume?limit=1000`),
     api(`/api/aanbieders/${agb}/openstaand`), api(`/api/aanbieders/${agb}/betalingen?limit=20`)]);
   const perMaand = new Map();
@@ -54,10 +59,8 @@ export async function aanbieder(agb) {
     el('p', { 'data-testid': 'aanbieder-gegevens', text: gegevens
       ? `IBAN ${gegevens.iban} · betaaltermijn ${gegevens.betaaltermijn_dagen} dagen`
       : 'Niet in de referentiedata (aanbieders.csv): geen naam, IBAN of betaaltermijn.' }),
-    el('p', {}, el('a', { href: '#/berichten', id: 'aanbieder-berichten', onclick: () => {
-      for (const k of [...berichtParams.keys()]) berichtParams.delete(k);
-      berichtParams.set('agb', agb);
-    } }, 'Alle berichten van deze aanbieder (zoeken en filteren)')),
+    el('p', {}, alleBerichten({ id: 'aanbieder-berichten' },
+      'Alle berichten van deze aanbieder (zoeken en filteren)')),
     el('div', { class: 'rij' },
       el('section', { class: 'kaart' }, el('h2', { text: 'Afwijzingen per retourcode' }),
         staafgrafiek([...perCode].map(([c, n]) => ({ label: c, waarde: n })),
@@ -113,5 +116,10 @@ export async function aanbieder(agb) {
         { kop: 'Identificatie', waarde: (r) => r.identificatie },
         { kop: 'Dagtekening', waarde: (r) => r.dagtekening },
         { kop: 'Status', waarde: (r) => status(r.state) },
-      ], { testid: 'tijdlijn', klik: (r) => { location.hash = `#/bericht/${r.id}`; } })));
+      ], { testid: 'tijdlijn', klik: (r) => { location.hash = `#/bericht/${r.id}`; } }),
+      tijdlijn.total > tijdlijn.items.length
+        ? el('p', { class: 'pager', 'data-testid': 'tijdlijn-meer' },
+          `De laatste ${tijdlijn.items.length} van ${tijdlijn.total} berichten. `,
+          alleBerichten({}, 'Alle berichten zoeken en filteren'))
+        : null));
 }

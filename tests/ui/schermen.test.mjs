@@ -173,6 +173,22 @@ test('operations, aanbieders and berichten show real data', async () => {
     await am.screenshot({ path: screenshotPath('bericht-xml'), fullPage: true });
     await am.locator('#toon-xml-bsn').click();
     await am.locator('#xml', { hasText: '999900006' }).waitFor();
+    // A long timeline shows the latest 50 and leads to the Berichten screen for the rest. (An
+    // AGB with 60 copies of a 301, not in the reference data.)
+    psql(sluis.info, "INSERT INTO bericht (direction, domein, berichttype, gemeente, agb,"
+      + " identificatie, dagtekening, payload, state) SELECT 'out', domein, 301, gemeente,"
+      + " '42420099', 'LANG' || g, dagtekening, payload, 'acknowledged'"
+      + " FROM bericht, generate_series(1, 60) g WHERE id = (SELECT min(id) FROM bericht)");
+    await am.goto(`${sluis.info.admin_url}/ui/#/aanbieder/42420099`);
+    assert.match(await am.locator('[data-testid=aanbieder-gegevens]').textContent(),
+      /Niet in de referentiedata/);
+    assert.equal(await am.locator('[data-testid=tijdlijn] tbody tr').count(), 50);
+    const meer = am.locator('[data-testid=tijdlijn-meer]');
+    assert.match(await meer.textContent(), /De laatste 50 van 60 berichten/);
+    await meer.locator('a').click();
+    await am.locator('.pager', { hasText: '60 totaal' }).waitFor();
+    assert.equal(await am.locator('[data-testid=berichten] tbody tr', { hasText: '42420099' }).count(),
+      await am.locator('[data-testid=berichten] tbody tr').count());
     await am.context().close();
 
     const bo = await newPage(browser);
