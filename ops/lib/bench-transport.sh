@@ -105,6 +105,9 @@ level = "warn"
 TOML
   "$build/gateway/ggk-sim" --write-reference "$dir/reference" --clients 2000 >/dev/null
   "$build/gateway/sluis" db migrate --config "$dir/sluisd.toml" >/dev/null
+  # SLUIS_BENCH_SQL=FILE: SQL run after the migrations, to measure a schema or storage change
+  # before it becomes a migration.
+  if [[ -n "${SLUIS_BENCH_SQL:-}" ]]; then psql "$url" -qX -v ON_ERROR_STOP=1 -f "$SLUIS_BENCH_SQL"; fi
   "$build/gateway/sluis" import reference "$dir/reference" --config "$dir/sluisd.toml" >/dev/null
   "$build/gateway/sluisd" --config "$dir/sluisd.toml" >"$dir/sluisd.log" 2>&1 &
   local sluisd_pid=$!
