@@ -109,6 +109,21 @@ class SyntheticTraffic final : public TrafficSource {
                           maand.ToString().substr(0, 7));
   }
 
+  // The 305's Begindatum, and the 307's (a stop names the start it ends, TR382). Without a story:
+  // the toewijzing's Ingangsdatum. With one, care starts when the aanbieder is told about it: a
+  // toewijzing still running on the reference date started 0-9 days before that date (fixed per
+  // toewijzing, never before its Ingangsdatum nor after its Einddatum), so that most starts are
+  // reported within the 5 werkdagen of OP271 and some are late; one that ended before the
+  // reference date is history and started on its Ingangsdatum.
+  Date StartDatum(size_t t) const {
+    const codecs::ToegewezenProduct& tp = p_.toewijzingen[t].product;
+    const Date referentie = p_.options.reference_date;
+    if (!keep_story_ || (tp.einddatum && *tp.einddatum < referentie)) return tp.ingangsdatum;
+    Date d = std::max(tp.ingangsdatum, referentie.AddDays(-static_cast<int32_t>(t % 10)));
+    if (tp.einddatum) d = std::min(d, *tp.einddatum);
+    return d;
+  }
+
   // The tasks of the next round; false when a round has nothing at all, or (with a story) the
   // last round had nothing new to tell.
   bool Plan() {
@@ -188,7 +203,8 @@ class SyntheticTraffic final : public TrafficSource {
     switch (task.type) {
       case BerichtType::k305: {
         const size_t a = p_.toewijzingen[task.index].aanbieder;
-        b = synth::MakeStart(p_, task.index, Id(a, BerichtType::k305), kXsd);
+        b = synth::MakeStart(p_, task.index, Id(a, BerichtType::k305), kXsd,
+                             {.begindatum = StartDatum(task.index)});
         story = ToewijzingKey("305", task.index);
         break;
       }
@@ -197,7 +213,8 @@ class SyntheticTraffic final : public TrafficSource {
         // XSD the stop waits for the mended start.
         if (keep_story_ && !Said(ToewijzingKey("305", task.index))) return std::nullopt;
         const size_t a = p_.toewijzingen[task.index].aanbieder;
-        b = synth::MakeStop(p_, task.index, Id(a, BerichtType::k307), kXsd);
+        b = synth::MakeStop(p_, task.index, Id(a, BerichtType::k307), kXsd,
+                            {.begindatum = StartDatum(task.index)});
         story = ToewijzingKey("307", task.index);
         break;
       }

@@ -202,5 +202,57 @@ TEST(SimStoryTest, PrefixesCountOnInBase36AndAreKept) {
   EXPECT_EQ(Story::Load(file).told(), 1u);
 }
 
+// With a story, care starts when the aanbieder says so: a toewijzing running on the reference
+// date gets a 305 whose Begindatum lies 0-9 days before that date (most in time for OP271, some
+// late), never before the toewijzing's Ingangsdatum; its 307 names the same start.
+TEST(SimStoryTest, AStartIsReportedDaysAfterCareBeganAndItsStopNamesIt) {
+  SyntheticTrafficOptions o = Options(testing::MakeTempDir("story") + "/story.json");
+  o.today = *codecs::Date::Make(2027, 6, 1);  // half a year on: toewijzingen ended meanwhile
+  const codecs::Date referentie = o.population.reference_date;
+  auto source = MakeSyntheticTraffic(o);
+  std::map<int64_t, codecs::Date> starts;                          // nummer → begindatum
+  std::map<int64_t, std::pair<codecs::Date, codecs::Date>> stops;  // → begindatum, einddatum
+  int uitgesteld = 0, te_laat = 0;
+  for (int n = 0; n < 5000; ++n) {
+    auto item = source->Next();
+    if (!item) break;
+    if (item->fault != "") continue;
+    source->Settle(item->story, true);
+    const auto b = codecs::ParseBericht(item->payload);
+    ASSERT_TRUE(b.ok()) << item->functie;
+    if (const auto* start = std::get_if<codecs::Bericht305>(&*b)) {
+      for (const codecs::StartProduct& p : start->client.producten) {
+        ASSERT_TRUE(p.toewijzing_nummer && p.toewijzing_ingangsdatum);
+        EXPECT_GE(p.begindatum, *p.toewijzing_ingangsdatum);
+        EXPECT_LE(p.begindatum, start->header.bericht_identificatie.dagtekening);
+        starts.emplace(p.toewijzing_nummer->value(), p.begindatum);
+        if (p.begindatum > *p.toewijzing_ingangsdatum) ++uitgesteld;
+        if (p.begindatum < referentie.AddDays(-7)) ++te_laat;
+      }
+    } else if (const auto* stop = std::get_if<codecs::Bericht307>(&*b)) {
+      for (const codecs::StopProduct& p : stop->client.producten) {
+        ASSERT_TRUE(p.toewijzing_nummer);
+        stops.emplace(p.toewijzing_nummer->value(), std::make_pair(p.begindatum, p.einddatum));
+      }
+    }
+  }
+  ASSERT_FALSE(starts.empty());
+  int gestopt_na_referentie = 0;
+  for (const auto& [nummer, stop] : stops) {
+    ASSERT_TRUE(starts.contains(nummer)) << nummer;
+    EXPECT_EQ(stop.first, starts.at(nummer)) << nummer;
+    if (stop.second >= referentie && stop.first > referentie.AddDays(-9)) ++gestopt_na_referentie;
+  }
+  EXPECT_GT(gestopt_na_referentie, 0);  // stops of starts that were reported days after care began
+  for (const auto& [nummer, begindatum] : starts) {
+    // Ended before the reference date: history, reported at its Ingangsdatum.
+    if (stops.contains(nummer) && stops.at(nummer).second < referentie) continue;
+    EXPECT_GE(begindatum, referentie.AddDays(-9)) << nummer;
+  }
+  EXPECT_GT(uitgesteld, 0);  // care began after the toewijzing did
+  EXPECT_GT(te_laat, 0);     // and some starts are reported late
+  EXPECT_GT(static_cast<int>(starts.size()) - te_laat, te_laat);  // most in time
+}
+
 }  // namespace
 }  // namespace sluis::sim
