@@ -118,14 +118,14 @@ std::optional<Date> SweepHandelsrente(Connection& conn, workflow::TimePoint now)
     const std::string key = ontbreekt ? "handelsrente:" + ontbreekt->ToString() : "";
     tx.exec_params(
         "UPDATE alert SET resolved_at = $1::timestamptz"
-        " WHERE kind = 'handelsrente' AND resolved_at IS NULL AND condition_key <> $2",
-        codecs::FormatXsDateTime(now), key);
+        " WHERE kind = $3 AND resolved_at IS NULL AND condition_key <> $2",
+        codecs::FormatXsDateTime(now), key, kHandelsrenteAlertKind);
     if (ontbreekt &&
         tx.exec_params("SELECT 1 FROM alert WHERE condition_key = $1 AND resolved_at IS NULL", key)
             .empty()) {
       internal::RaiseAlertIn(
           tx,
-          {key, "handelsrente", "warning", "handelsrente",
+          {key, kHandelsrenteAlertKind, "warning", "handelsrente",
            "Het percentage wettelijke handelsrente per " + ontbreekt->ToString() +
                " ontbreekt: te laat betalen wordt met het vorige percentage berekend. Beheer vult"
                " het aan (Beheer, Wettelijke handelsrente)."},

@@ -2,6 +2,7 @@
 // alerts, message rates, aanbieders, their timelines and reject rates.
 #include <nlohmann/json.hpp>
 
+#include "sluis/db/betaling.h"
 #include "sluis/db/ui_views.h"
 #include "sluis/workflow/deadlines.h"
 
@@ -129,7 +130,7 @@ std::string SelfClosingKinds() {
   for (workflow::DeadlineKind k : workflow::kAllDeadlineKinds) {
     a.Add(std::string(workflow::DeadlineKindName(k)));
   }
-  a.Add(std::string("handelsrente"));
+  a.Add(std::string(kHandelsrenteAlertKind));
   return a.Take();
 }
 
@@ -158,8 +159,8 @@ void CloseAlert(Connection& conn, int64_t id, const std::string& actor, codecs::
     if (open[0][2].as<bool>()) {
       const std::string kind = open[0][0].c_str();
       throw RefusedError("melding " + std::to_string(id) + " (" + kind + ") sluit vanzelf zodra " +
-                         (kind == "handelsrente" ? "het percentage is ingevoerd (Beheer)"
-                                                 : "de termijn gehaald is"));
+                         (kind == kHandelsrenteAlertKind ? "het percentage is ingevoerd (Beheer)"
+                                                         : "de termijn gehaald is"));
     }
     tx.exec_params("UPDATE alert SET resolved_at = $2::timestamptz WHERE id = $1", id,
                    internal::FormatTime(at));

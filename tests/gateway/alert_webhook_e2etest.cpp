@@ -111,9 +111,7 @@ TEST(AlertWebhookE2eTest, AnAlertRaisedWhileTheWebhookIsDownArrivesLaterAndSoDoe
 // rate is one warning (posted once, however often the sweep runs), resolved when beheer adds it.
 TEST(AlertWebhookE2eTest, AMissingHandelsrenteIsAWarningUntilBeheerAddsTheRate) {
   TransportEnv env({.alert_webhook = true});
-  const std::string halfjaar = env.schema().Query(
-      "SELECT make_date(extract(year FROM d)::int, CASE WHEN extract(month FROM d) >= 7 THEN 7"
-      " ELSE 1 END, 1) FROM (SELECT (now() AT TIME ZONE 'Europe/Amsterdam')::date AS d) t");
+  const std::string halfjaar = env.schema().Query(kHuidigHalfjaarSql);
   env.schema().Query("DELETE FROM handelsrente WHERE ingangsdatum >= '" + halfjaar + "'");
   ASSERT_TRUE(env.sim().WaitAlerts(1, seconds(20)));
   const json opened = json::parse(env.sim().Alerts().front());

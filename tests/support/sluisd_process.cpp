@@ -31,12 +31,10 @@ SluisdProcess::SluisdProcess(SluisdOptions options) : options_(std::move(options
     // release: the half year today is in gets the latest rate, so that the daemon's warning about a
     // missing rate (db::SweepHandelsrente) is not in every test's alerts. Tests of that warning
     // delete the row.
-    schema_->Query(
-        "INSERT INTO handelsrente (ingangsdatum, percentage)"
-        " SELECT make_date(extract(year FROM d)::int, CASE WHEN extract(month FROM d) >= 7"
-        " THEN 7 ELSE 1 END, 1), (SELECT percentage FROM handelsrente ORDER BY ingangsdatum DESC"
-        " LIMIT 1) FROM (SELECT (now() AT TIME ZONE 'Europe/Amsterdam')::date AS d) t"
-        " ON CONFLICT DO NOTHING");
+    schema_->Query(std::string("INSERT INTO handelsrente (ingangsdatum, percentage) SELECT (") +
+                   kHuidigHalfjaarSql +
+                   "), (SELECT percentage FROM handelsrente ORDER BY ingangsdatum DESC LIMIT 1)"
+                   " ON CONFLICT DO NOTHING");
   }
   dir_ = MakeTempDir("sluisd");
   config_path_ = dir_ + "/sluisd.toml";

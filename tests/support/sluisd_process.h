@@ -46,6 +46,12 @@ class SluisdProcess {
   uint16_t admin_port_ = 0, ebms_port_ = 0;
 };
 
+// SQL for the first day of the half year today is in (1 January or 1 July, Dutch time): the
+// ingangsdatum of the handelsrente row the daemon wants for today (db::SweepHandelsrente).
+inline constexpr const char* kHuidigHalfjaarSql =
+    "SELECT make_date(extract(year FROM d)::int, CASE WHEN extract(month FROM d) >= 7 THEN 7"
+    " ELSE 1 END, 1) FROM (SELECT (now() AT TIME ZONE 'Europe/Amsterdam')::date AS d) t";
+
 // The port in a sluisd log line {"event":"listening","listener":name,...,"port":N}, 0 if none.
 uint16_t FindListeningPort(const std::string& log, const std::string& listener);
 

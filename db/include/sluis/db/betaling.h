@@ -143,6 +143,7 @@ codecs::Status ZetRentevoet(Connection& conn, codecs::Date ingangsdatum,
 // rate is there, or a new half year begins, the alert of an older half year closes. Returns the
 // missing ingangsdatum.
 std::optional<Date> SweepHandelsrente(Connection& conn, workflow::TimePoint now);
+inline constexpr const char* kHandelsrenteAlertKind = "handelsrente";
 
 // ---- Backlog and exposure -------------------------------------------------------------------
 
