@@ -339,7 +339,8 @@ TEST_F(ApiTest, BeheerKeepsTheHandelsrenteAndLatenessIsCountedWithIt) {
 
   // Refusals change nothing.
   const std::vector<std::pair<json, int>> refused = {
-      {{{"ingangsdatum", "2026-03-01"}, {"percentage", "9"}}, 422},    // not 1 Jan or 1 Jul
+      {{{"ingangsdatum", "2026-03-01"}, {"percentage", "9"}}, 422},  // not 1 Jan or 1 Jul
+      {{{"ingangsdatum", "2026-07-15"}, {"percentage", "9"}}, 422},
       {{{"ingangsdatum", "2026-7-1"}, {"percentage", "9"}}, 422},      // not a date
       {{{"ingangsdatum", "2026-07-01"}, {"percentage", "100"}}, 422},  // >= 100
       {{{"ingangsdatum", "2026-07-01"}, {"percentage", "9.125"}}, 422},

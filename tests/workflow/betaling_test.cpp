@@ -33,6 +33,13 @@ TEST(HandelsrenteTest, DefaultTableHasEveryHalfYearFrom2020) {
   EXPECT_EQ(RentevoetOp(t, D("2099-01-01")), t.back().honderdste_procent);
 }
 
+TEST(HandelsrenteTest, TheRateOfADayIsThatOfItsHalfYear) {
+  EXPECT_EQ(RenteHalfjaar(D("2026-01-01")), D("2026-01-01"));
+  EXPECT_EQ(RenteHalfjaar(D("2026-06-30")), D("2026-01-01"));
+  EXPECT_EQ(RenteHalfjaar(D("2026-07-01")), D("2026-07-01"));
+  EXPECT_EQ(RenteHalfjaar(D("2026-12-31")), D("2026-07-01"));
+}
+
 // Set per 1 January and 1 July: the latest such date without a row is what the table lacks.
 TEST(HandelsrenteTest, TheMissingRateIsTheLatestHalfYearWithoutARow) {
   const RenteTabel t = {{D("2025-07-01"), 1015}, {D("2026-01-01"), 1015}};

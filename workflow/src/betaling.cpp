@@ -127,8 +127,10 @@ std::optional<int32_t> RentevoetOp(const RenteTabel& tabel, Date d) {
   return tabel[static_cast<size_t>(i)].honderdste_procent;
 }
 
+Date RenteHalfjaar(Date d) { return D(d.year(), d.month() < 7 ? 1 : 7, 1); }
+
 std::optional<Date> OntbrekendeRentevoet(const RenteTabel& tabel, Date vandaag) {
-  const Date laatste = D(vandaag.year(), vandaag.month() < 7 ? 1 : 7, 1);
+  const Date laatste = RenteHalfjaar(vandaag);
   for (const Handelsrente& r : tabel) {
     if (r.ingangsdatum == laatste) return std::nullopt;
   }

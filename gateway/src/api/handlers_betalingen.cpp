@@ -348,7 +348,7 @@ Awaitable SetHandelsrente(Services& s, Ctx c) {
   const nlohmann::json body = nlohmann::json::parse(c.req.body, nullptr, false);
   const std::string* datum_text = TextField(body, "ingangsdatum");
   const auto datum = datum_text ? codecs::Date::Parse(*datum_text) : std::nullopt;
-  if (!datum || datum->day() != 1 || (datum->month() != 1 && datum->month() != 7)) {
+  if (!datum || workflow::RenteHalfjaar(*datum) != *datum) {
     co_return JsonError(422,
                         "ingangsdatum: de rente wordt per 1 januari en 1 juli vastgesteld "
                         "(JJJJ-01-01 of JJJJ-07-01)");

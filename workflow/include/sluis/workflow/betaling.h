@@ -54,8 +54,10 @@ std::optional<int32_t> ParsePercentage(std::string_view text);
 std::optional<int32_t> RentevoetOp(const RenteTabel& tabel, Date d);
 
 // The rate is set per 1 January and 1 July (art. 6:120 lid 2 BW): the latest of those dates on
-// or before `vandaag` when the table has no row for it (the last row then goes on counting at
-// an old rate), else nullopt.
+// or before d, the ingangsdatum of the rate in force on d.
+Date RenteHalfjaar(Date d);
+// RenteHalfjaar(vandaag) when the table has no row for it (the last row then goes on counting
+// at an old rate), else nullopt.
 std::optional<Date> OntbrekendeRentevoet(const RenteTabel& tabel, Date vandaag);
 
 // ---- Exposure when paying late -----------------------------------------------------------
