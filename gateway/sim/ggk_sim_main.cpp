@@ -20,6 +20,7 @@
 #include "clock.h"
 #include "log.h"
 #include "simulator.h"
+#include "story.h"
 #include "synthetic_traffic.h"
 #include "traffic.h"
 #include <pthread.h>
@@ -247,12 +248,10 @@ int main(int argc, char** argv) {
         so.story_file = get("story");
         if (!so.story_file.empty()) so.today = workflow::DutchDate(clock.Now());
         if (so.id_prefix.empty()) {
-          // Three base-36 digits from the time of day: separate runs, separate identities.
-          static const char kDigits[] = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
-          auto n = static_cast<uint64_t>(
+          // From the clock: separate runs, separate identities.
+          so.id_prefix = sim::Base36Prefix(static_cast<uint64_t>(
               std::chrono::duration_cast<std::chrono::seconds>(clock.Now().time_since_epoch())
-                  .count());
-          for (int i = 0; i < 3; ++i, n /= 36) so.id_prefix += kDigits[n % 36];
+                  .count()));
         }
         if (auto types = get("types"); !types.empty()) {
           std::stringstream list(types);

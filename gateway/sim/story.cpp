@@ -93,4 +93,10 @@ void Story::Save() const {
   if (ec) throw std::runtime_error("story: cannot replace " + path_ + ": " + ec.message());
 }
 
+std::string Base36Prefix(uint64_t n) {
+  std::string out;
+  for (int i = 0; i < 3; ++i, n /= 36) out += kDigits[n % 36];
+  return out;
+}
+
 }  // namespace sluis::sim

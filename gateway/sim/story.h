@@ -11,6 +11,7 @@
 // calls its traffic source under one lock.
 #pragma once
 
+#include <cstdint>
 #include <set>
 #include <string>
 
@@ -43,5 +44,9 @@ class Story {
   std::set<std::string> pending_;
   std::set<std::string> prefixes_;
 };
+
+// Three base-36 digits of n, least significant first (an id prefix; ggk-sim takes n from the
+// clock, so that separate runs get separate identities).
+std::string Base36Prefix(uint64_t n);
 
 }  // namespace sluis::sim

@@ -182,6 +182,14 @@ TEST(SimStoryTest, AFileThatIsNotAStoryIsRefused) {
   EXPECT_THROW(Story::Load(file), std::runtime_error);
 }
 
+// The default prefix: three base-36 digits of the clock's seconds, least significant first.
+TEST(SimStoryTest, TheDefaultPrefixIsThreeBase36Digits) {
+  EXPECT_EQ(Base36Prefix(0), "000");
+  EXPECT_EQ(Base36Prefix(35), "Z00");
+  EXPECT_EQ(Base36Prefix(36 + 2 * 36 * 36), "012");
+  EXPECT_EQ(Base36Prefix(36 * 36 * 36 + 1), "100");  // wraps: only three digits
+}
+
 TEST(SimStoryTest, PrefixesCountOnInBase36AndAreKept) {
   const std::string file = testing::MakeTempDir("story") + "/story.json";
   {
